@@ -1,0 +1,12 @@
+namespace PrefSharp.Bench;
+
+/// <summary>Every benchmark, by name. Later issues add theirs here.</summary>
+public static class BenchmarkRegistry
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+    ];
+
+    public static IBenchmark? Find(string name) =>
+        All.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+}
