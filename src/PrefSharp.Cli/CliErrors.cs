@@ -1,0 +1,30 @@
+using PrefSharp.Core.Data;
+
+namespace PrefSharp.Cli;
+
+/// <summary>
+/// Maps exceptions to one line on stderr and an exit code: 2 for bad input or options (the user can fix it),
+/// 1 for anything else. A stack trace only with --verbose.
+/// </summary>
+public static class CliErrors
+{
+    public const int BadInput = 2;
+    public const int Failure = 1;
+
+    public static int Report(Exception failure, bool verbose, TextWriter error)
+    {
+        var code = IsBadInput(failure) ? BadInput : Failure;
+        error.WriteLine($"error: {Describe(failure)}");
+        if (verbose) error.WriteLine(failure);
+        else if (code == Failure) error.WriteLine("(run with --verbose for details)");
+        return code;
+    }
+
+    private static bool IsBadInput(Exception failure) =>
+        failure is DataFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException;
+
+    /// <summary>libtorch load failures arrive wrapped in a type initializer with a long trace: keep the first line.</summary>
+    private static string Describe(Exception failure) => failure is TypeInitializationException { InnerException: { } inner }
+        ? $"libtorch could not be loaded: {inner.Message.Split('\n')[0]}"
+        : failure.Message;
+}

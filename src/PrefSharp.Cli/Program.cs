@@ -1,0 +1,3 @@
+using PrefSharp.Cli;
+
+return CliApp.Run(args);
