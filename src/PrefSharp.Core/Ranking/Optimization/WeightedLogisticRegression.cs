@@ -2,7 +2,7 @@ namespace PrefSharp.Core.Ranking.Optimization;
 
 /// <summary>
 /// Weighted, L2-penalised logistic regression with soft labels, fitted by Newton's method (IRLS) with step halving.
-/// Minimises Σᵢ wᵢ·CE(yᵢ, σ(zᵢ)) + (λ/2)·Σ_k s_k β_k², zᵢ = offsetᵢ + xᵢᵀβ (McCullagh and Nelder 1989, §4.4).
+/// Minimises Σᵢ wᵢ·CE(yᵢ, σ(zᵢ)) + (λ/2)·Σ_k s_k (β_k − c_k)², zᵢ = offsetᵢ + xᵢᵀβ (McCullagh and Nelder 1989, §4.4).
 /// It is the shared core of Ranking part B: a Bradley–Terry fit is this regression on item-indicator differences
 /// (x = e_a − e_b; Bradley and Terry 1952), style control adds covariate columns, mixtures add per-row weights,
 /// and AlpacaEval's length-controlled GLM is a three-column instance.
@@ -61,7 +61,11 @@ public static class WeightedLogisticRegression
             if (row.Weight != 0) logLikelihood += row.Weight * Logistic.SoftLogLikelihood(row.Target, row.Logit(beta));
         double penalty = 0;
         if (options.L2Penalty > 0)
-            for (int k = 0; k < beta.Length; k++) penalty += (options.PenaltyScale?[k] ?? 1.0) * beta[k] * beta[k];
+            for (int k = 0; k < beta.Length; k++)
+            {
+                double centred = beta[k] - (options.PenaltyCenter?[k] ?? 0.0);
+                penalty += (options.PenaltyScale?[k] ?? 1.0) * centred * centred;
+            }
         return -logLikelihood + 0.5 * options.L2Penalty * penalty;
     }
 
@@ -101,7 +105,7 @@ public static class WeightedLogisticRegression
         for (int k = 0; k < p; k++)
         {
             double scale = options.L2Penalty * (options.PenaltyScale?[k] ?? 1.0);
-            gradient[k] += scale * beta[k];
+            gradient[k] += scale * (beta[k] - (options.PenaltyCenter?[k] ?? 0.0));
             hessian[k, k] += scale;
         }
     }
