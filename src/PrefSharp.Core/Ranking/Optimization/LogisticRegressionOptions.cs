@@ -18,6 +18,6 @@ public sealed record LogisticRegressionOptions
     /// <summary>Newton iterations at most. Default 100.</summary>
     public int MaxIterations { get; init; } = 100;
 
-    /// <summary>Stop when the largest absolute gradient entry falls below this. Default 1e-8 (times total weight).</summary>
-    public double GradientTolerance { get; init; } = 1e-8;
+    /// <summary>Stop when the largest absolute gradient entry falls below this. Default 1e-11 (times total weight).</summary>
+    public double GradientTolerance { get; init; } = 1e-11;
 }
