@@ -1,9 +1,10 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Ranking.Intransitive;
+using Xunit.Abstractions;
 
 namespace PrefSharp.Core.Tests.Ranking.B;
 
-public sealed class IntransitiveTests
+public sealed class IntransitiveTests(ITestOutputHelper output)
 {
     private static readonly string[] Three = ["rock", "paper", "scissors"];
 
@@ -61,6 +62,7 @@ public sealed class IntransitiveTests
     public void General_preference_model_captures_a_cycle_that_Bradley_Terry_cannot()
     {
         var fit = GeneralPreferenceModel.Fit(PlantedCycle(0.8, 100).ToList());
+        output.WriteLine($"GPM logL {fit.LogLikelihood:F2}, BT logL {fit.BradleyTerryLogLikelihood:F2}, gain {fit.LogLikelihoodGain:F2}, P(a≻b) {fit.Probability(0, 1):F4}");
         Assert.All(fit.BradleyTerryRatings, r => Assert.Equal(0, r, 6));
         Assert.Equal(300 * Math.Log(0.5), fit.BradleyTerryLogLikelihood, 6);
         Assert.True(fit.LogLikelihoodGain > 55, $"gain {fit.LogLikelihoodGain}");
