@@ -1,8 +1,5 @@
 namespace PrefSharp.Core.Ranking.Active;
 
-/// <summary>A candidate comparison and the reduction of the chosen uncertainty expected from one more battle of it.</summary>
-public sealed record CandidatePair(string ItemA, string ItemB, double ExpectedReduction, double WinProbabilityA);
-
 /// <summary>The recommended next comparison.</summary>
 /// <param name="ItemA">First item of the chosen pair.</param>
 /// <param name="ItemB">Second item.</param>

@@ -3,12 +3,6 @@ using PrefSharp.Core.Ranking.Optimization;
 
 namespace PrefSharp.Core.Ranking.Mixtures;
 
-/// <summary>One annotator's agreement with the consensus.</summary>
-/// <param name="Annotator">The annotator (Judge; "(unknown)" when absent).</param>
-/// <param name="NonTieCount">Labels with ScoreA ≠ ½.</param>
-/// <param name="Agreement">Weighted fraction of those labels whose winner is the consensus favourite (NaN when none).</param>
-public sealed record AnnotatorAgreementEntry(string Annotator, int NonTieCount, double Agreement);
-
 /// <summary>
 /// Per-annotator agreement with the consensus Bradley–Terry model fitted on all battles: the (weighted) fraction of an
 /// annotator's non-tie labels whose winner is the side the consensus predicts to win, i.e. sign(ScoreA − ½) =

@@ -1,12 +1,5 @@
 namespace PrefSharp.Core.Ranking.Mixtures;
 
-/// <summary>The egalitarian choice and, per item, its worst-group utility.</summary>
-/// <param name="Item">The MaxMin winner.</param>
-/// <param name="MinimumUtility">Its utility in its worst group.</param>
-/// <param name="WorstGroup">That group.</param>
-/// <param name="ItemMinimumUtilities">min_k U_k(i) for every item, in item order of the mixture.</param>
-public sealed record MaxMinChoice(string Item, double MinimumUtility, int WorstGroup, double[] ItemMinimumUtilities);
-
 /// <summary>
 /// The MaxMin (egalitarian) winner of MaxMin-RLHF (Chakraborty et al. 2024, Eq. 6, after Sen's egalitarian rule):
 /// choose the item i* = argmax_i min_k U_k(i), where group k's utility of item i is its mean win probability

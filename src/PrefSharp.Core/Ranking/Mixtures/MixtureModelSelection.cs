@@ -3,12 +3,6 @@ using PrefSharp.Core.Ranking.Optimization;
 
 namespace PrefSharp.Core.Ranking.Mixtures;
 
-/// <summary>One candidate K with its fit statistics.</summary>
-public sealed record MixtureCandidate(int GroupCount, double LogLikelihood, int ParameterCount, double Bic);
-
-/// <summary>The BIC choice of K and the chosen fit.</summary>
-public sealed record MixtureSelection(int SelectedGroupCount, IReadOnlyList<MixtureCandidate> Candidates, BradleyTerryMixtureResult Selected);
-
 /// <summary>
 /// Chooses the number of annotator groups K ∈ {1, …, maxGroups} by the Bayesian information criterion
 /// BIC = −2 log L + p ln N (Schwarz 1978), p = K(n − 1) + K − 1, N = battles, smallest BIC wins.

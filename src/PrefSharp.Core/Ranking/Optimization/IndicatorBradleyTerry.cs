@@ -1,8 +1,5 @@
 namespace PrefSharp.Core.Ranking.Optimization;
 
-/// <summary>Ratings (natural log-odds scale, mean 0) and the weighted log-likelihood of a Bradley–Terry fit.</summary>
-public sealed record IndicatorBradleyTerryFit(double[] Ratings, double LogLikelihood, bool Converged);
-
 /// <summary>
 /// Bradley–Terry (1952) as logistic regression on item-indicator differences:
 /// P(a ≻ b) = σ(β_a − β_b), x = e_a − e_b, soft scores and weights allowed (a tie counts as half a win).
