@@ -7,7 +7,8 @@ namespace PrefSharp.Core.Data;
 /// response1, response2, annotator1..annotatorN}</c> with labels 0 (tie), 1 (response1 better), 2 (response2 better).
 /// One battle per annotator (Judge "annotator1", …; QuestionId = idx). The label keeps PandaLM's own vocabulary
 /// ("0", "1", "2") in Metadata["label"], so agreement statistics compare with the paper's. cmp_key is split at its
-/// single '_' (the model names in the set have none); a key with several is rejected as ambiguous.
+/// single '_' (the model names in the set have none); a key with several is rejected as ambiguous. Boolean
+/// responses are read as text (see <see cref="Response"/>).
 /// </summary>
 public sealed class PandaLmFormat : IRecordFormat
 {
@@ -36,8 +37,8 @@ public sealed class PandaLmFormat : IRecordFormat
         {
             QuestionId = record.Id("idx"),
             Prompt = Passage.FromText(string.IsNullOrEmpty(input) ? instruction : instruction + "\n\n" + input),
-            TextA = Passage.FromText(record.String("response1")),
-            TextB = Passage.FromText(record.String("response2")),
+            TextA = Passage.FromText(Response(record, "response1")),
+            TextB = Passage.FromText(Response(record, "response2")),
             Location = record.Location,
         };
         var extras = record.Extras(KnownFields)?.Where(pair => !pair.Key.StartsWith("annotator", StringComparison.Ordinal)).ToArray() ?? [];
@@ -55,6 +56,17 @@ public sealed class PandaLmFormat : IRecordFormat
             throw record.Error("annotator1", Problems.MissingField, "at least one annotator label");
         }
     }
+
+    /// <summary>
+    /// A response's text. Six items of testset-v1.json hold the JSON boolean true where a model answered "True"
+    /// (to "Verify the correctness of the given statement"); a boolean is read back as that text, Python's spelling.
+    /// </summary>
+    private static string Response(RecordFields record, string field) => record.Required(field, "a string").ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.True => "True",
+        System.Text.Json.JsonValueKind.False => "False",
+        _ => record.String(field),
+    };
 
     /// <summary>PandaLM's labels: 0 tie, 1 the first response better, 2 the second.</summary>
     public static BattleOutcome OutcomeOf(RecordFields record, double label, string field) => label switch

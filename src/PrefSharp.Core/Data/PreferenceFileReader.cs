@@ -68,8 +68,8 @@ public sealed class PreferenceFileReader : IEnumerable<PreferenceRecord>
                 {
                     var fields = source.Fields ?? throw source.Error!;
                     var format = (IRecordFormat?)Format ?? DataFormat.Detect(fields) ?? throw UnknownFormat(fields);
-                    format.Read(fields, output);
                     Format = format;
+                    format.Read(fields, output);
                 }
                 catch (DataFormatException error)
                 {

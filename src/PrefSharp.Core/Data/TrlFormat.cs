@@ -10,9 +10,12 @@ namespace PrefSharp.Core.Data;
 /// </summary>
 public sealed class TrlFormat : IRecordFormat
 {
-    private static readonly HashSet<string> KnownFields = RecordChecks.Known("prompt", "chosen", "rejected", "completion",
-        "label", "messages", "margin", "score_chosen", "score_rejected", "is_tie", "annotator", "source", "id",
-        "chosen_model", "rejected_model");
+    private static readonly HashSet<string> PairFields = RecordChecks.Known("prompt", "chosen", "rejected", "margin",
+        "score_chosen", "score_rejected", "label", "is_tie", "annotator", "source", "id", "chosen_model", "rejected_model");
+
+    private static readonly HashSet<string> UnpairedFields = RecordChecks.Known("prompt", "completion", "messages", "label", "annotator", "source");
+
+    private static readonly HashSet<string> PromptFields = RecordChecks.Known("prompt", "source");
 
     public string Name => "trl";
 
@@ -24,19 +27,18 @@ public sealed class TrlFormat : IRecordFormat
 
     public void Read(RecordFields record, List<PreferenceRecord> output)
     {
-        var metadata = record.Extras(KnownFields);
         if (record.Has("chosen") || record.Has("rejected"))
         {
-            output.Add(ReadPair(record) with { Location = record.Location, Metadata = metadata });
+            output.Add(ReadPair(record) with { Location = record.Location, Metadata = record.Extras(PairFields) });
         }
         else if (record.Has("completion") || record.Has("messages"))
         {
-            output.Add(ReadUnpaired(record) with { Location = record.Location, Metadata = metadata });
+            output.Add(ReadUnpaired(record) with { Location = record.Location, Metadata = record.Extras(UnpairedFields) });
         }
         else
         {
             var prompt = record.NonEmpty(record.Passage("prompt"), "prompt");
-            output.Add(new PromptOnly(prompt) { Source = record.OptionalString("source"), Location = record.Location, Metadata = metadata });
+            output.Add(new PromptOnly(prompt) { Source = record.OptionalString("source"), Location = record.Location, Metadata = record.Extras(PromptFields) });
         }
     }
 
