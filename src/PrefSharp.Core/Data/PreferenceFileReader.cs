@@ -93,7 +93,7 @@ public sealed class PreferenceFileReader : IEnumerable<PreferenceRecord>
     };
 
     private static DataFormatException UnknownFormat(RecordFields fields) => fields.Error(null, Problems.UnknownFormat,
-        $"the fields of one of the formats {string.Join(", ", DataFormat.Names)}",
+        $"the fields of one of the formats {string.Join(", ", DataFormat.All.OfType<IRecordFormat>().Select(format => format.Name))}",
         "fields: " + string.Join(", ", fields.Root.EnumerateObject().Select(property => property.Name).Take(12)));
 
     private DataFormatException WrongContainer() => new(new SourceLocation(Path, 1), null, Problems.UnknownFormat,
