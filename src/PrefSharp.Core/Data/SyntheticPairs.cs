@@ -24,9 +24,8 @@ public static class SyntheticPairs
         {
             var random = new Random(seed);
             var text = new StringBuilder();
-            using var buffered = new BufferedStream(stream, 1 << 20);
-            using var writer = new JsonRecordWriter(buffered);
-            while (buffered.Position < targetBytes)
+            using var writer = new JsonRecordWriter(stream);
+            while (stream.Position < targetBytes)
             {
                 var json = writer.Json;
                 json.WriteStartObject();
