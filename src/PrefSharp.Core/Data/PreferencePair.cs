@@ -9,6 +9,12 @@ public sealed record PreferencePair(Passage Prompt, Passage Chosen, Passage Reje
     /// <summary>Strength of the preference (Llama 2's margin, a rating gap); null when unknown.</summary>
     public double? Margin { get; init; }
 
+    /// <summary>Score of the chosen response on the source's scale (UltraFeedback's rating), when given.</summary>
+    public double? ScoreChosen { get; init; }
+
+    /// <summary>Score of the rejected response on the same scale as <see cref="ScoreChosen"/>.</summary>
+    public double? ScoreRejected { get; init; }
+
     /// <summary>Probability in [0, 1] that <see cref="Chosen"/> is preferred (soft label); null means 1 (a hard label).</summary>
     public double? SoftLabel { get; init; }
 
