@@ -22,7 +22,7 @@ internal sealed class InspectionAccumulator
             Battle => "battle",
             UnpairedJudgement => "unpaired_judgement",
             PromptOnly => "prompt_only",
-            Ranking => "ranking",
+            ItemRanking => "ranking",
             _ => record.GetType().Name,
         };
         switch (record)
@@ -31,7 +31,7 @@ internal sealed class InspectionAccumulator
             case Battle battle: AddBattle(battle); break;
             case UnpairedJudgement unpaired: AddTexts(unpaired.Prompt, unpaired.Completion); break;
             case PromptOnly prompt: AddTexts(prompt.Prompt); break;
-            case Ranking ranking: AddRanking(ranking); break;
+            case ItemRanking ranking: AddRanking(ranking); break;
         }
         kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
     }
@@ -96,7 +96,7 @@ internal sealed class InspectionAccumulator
         }
     }
 
-    private void AddRanking(Ranking ranking)
+    private void AddRanking(ItemRanking ranking)
     {
         AddTexts(ranking.Prompt);
         foreach (var item in ranking.Items)

@@ -4,7 +4,7 @@ namespace PrefSharp.Core.Data;
 /// Listwise preference sets (FineGrainedRLHF QA feedback, dev_feedback.json): <c>{question, "prediction 1" … "prediction k",
 /// preference}</c> where preference holds the k(k−1)/2 pairwise labels in the order (1,2), (1,3), …, (1,k), (2,3), …;
 /// per the dataset's README (GroupId is the record's index), 1 means the first of the pair is preferred, 2 the second, 0 no preference.
-/// Read as a <see cref="Ranking"/> with <see cref="PairwiseLabel"/>s (items "prediction 1" …, with their texts).
+/// Read as a <see cref="ItemRanking"/> with <see cref="PairwiseLabel"/>s (items "prediction 1" …, with their texts).
 /// </summary>
 public sealed class ListwiseFormat : IRecordFormat
 {
@@ -50,7 +50,7 @@ public sealed class ListwiseFormat : IRecordFormat
         }
         var keep = record.Extras(KnownFields)?.Where(pair => !pair.Key.StartsWith("prediction ", StringComparison.Ordinal))
             .ToDictionary(StringComparer.Ordinal);
-        output.Add(new Ranking(items)
+        output.Add(new ItemRanking(items)
         {
             Prompt = Passage.FromText(record.String("question")),
             GroupId = RecordChecks.RecordIndex(record.Location).ToString(System.Globalization.CultureInfo.InvariantCulture),

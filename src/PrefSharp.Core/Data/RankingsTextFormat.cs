@@ -4,8 +4,8 @@ namespace PrefSharp.Core.Data;
 
 /// <summary>
 /// Rankings as text rows <c>item group place</c> after a header line (NASCAR 2002: <c>DriverID Race Place</c>),
-/// columns separated by spaces, tabs or commas. Consecutive rows of a group make one <see cref="Ranking"/>
-/// (items in row order, <see cref="Ranking.Order"/> by place, GroupId = the group). Read in constant memory, so
+/// columns separated by spaces, tabs or commas. Consecutive rows of a group make one <see cref="ItemRanking"/>
+/// (items in row order, <see cref="ItemRanking.Order"/> by place, GroupId = the group). Read in constant memory, so
 /// a group's rows must be contiguous; a group that comes back after another is an error.
 /// </summary>
 public sealed class RankingsTextFormat : IDataFormat
@@ -38,7 +38,7 @@ public sealed class RankingsTextFormat : IDataFormat
                     : throw new DataFormatException(location, null, Problems.MalformedRow, "a header line naming the item, group and place columns", $"got {columns.Length} column(s)");
                 continue;
             }
-            Ranking? finished = null;
+            ItemRanking? finished = null;
             try
             {
                 var (item, groupId, place) = ParseRow(columns, header, location);
@@ -100,7 +100,7 @@ public sealed class RankingsTextFormat : IDataFormat
         }
 
         /// <summary>The ranking, or null when every row of the group was invalid (and skipped).</summary>
-        public Ranking? Build() => items.Count == 0 ? null : new(items.ToArray())
+        public ItemRanking? Build() => items.Count == 0 ? null : new(items.ToArray())
         {
             GroupId = groupId,
             Order = Enumerable.Range(0, items.Count).OrderBy(index => places[index]).ToArray(),

@@ -82,7 +82,7 @@ public sealed class RealDataRecordTests
     [SharedDataFact]
     public void FineGrained_listwise_set_has_six_pairwise_labels()
     {
-        var ranking = (Ranking)Read("pairs/finegrained-rlhf-qa/dev_feedback.json")[0];
+        var ranking = (ItemRanking)Read("pairs/finegrained-rlhf-qa/dev_feedback.json")[0];
 
         Assert.Equal("When does bloom by troye sivan come out?", ranking.Prompt!.Text);
         Assert.Equal(4, ranking.Items.Count);
@@ -107,7 +107,7 @@ public sealed class RealDataRecordTests
     [SharedDataFact]
     public void Nascar_races_become_rankings_ordered_by_place()
     {
-        var races = Read("rankings/nascar2002/nascar2002.txt").Cast<Ranking>().ToList();
+        var races = Read("rankings/nascar2002/nascar2002.txt").Cast<ItemRanking>().ToList();
 
         // 1,543 rows: 31 races of 43 drivers and 5 of 42
         Assert.Equal(1543, races.Sum(race => race.Items.Count));

@@ -4,7 +4,7 @@ namespace PrefSharp.Core.Data;
 /// k items for one prompt or event, with an order (best first), scores, or pairwise labels.
 /// Items are named (NASCAR drivers, models) and may carry text (k completions of one prompt).
 /// </summary>
-public sealed record Ranking(IReadOnlyList<RankedItem> Items) : PreferenceRecord
+public sealed record ItemRanking(IReadOnlyList<RankedItem> Items) : PreferenceRecord
 {
     /// <summary>The prompt (null for rankings of named items such as races).</summary>
     public Passage? Prompt { get; init; }
@@ -24,7 +24,7 @@ public sealed record Ranking(IReadOnlyList<RankedItem> Items) : PreferenceRecord
     public string? AnnotatorId { get; init; }
 }
 
-/// <summary>An item of a <see cref="Ranking"/>: a name, and its text when the items are completions.</summary>
+/// <summary>An item of a <see cref="ItemRanking"/>: a name, and its text when the items are completions.</summary>
 public sealed record RankedItem(string Name, Passage? Text = null);
 
 /// <summary>A pairwise verdict between items <see cref="First"/> and <see cref="Second"/> (indices into a ranking).</summary>
