@@ -4,15 +4,18 @@ using PrefSharp.Core.Ranking.Style;
 
 namespace PrefSharp.Core.Tests.Ranking.B;
 
-/// <summary>Test-only reader of alpaca-eval2-weighted-compact.jsonl.gz (the real reader lives in Data/).</summary>
+/// <summary>
+/// Test-only reader of alpaca-eval2-weighted-compact.jsonl.gz as length-control annotations. Unlike the real reader
+/// (Data/AlpacaEvalCompactFormat), it keeps the baseline's rows against itself, which AlpacaEval's GLM uses to pin
+/// the baseline at exactly 50%.
+/// </summary>
 internal static class AlpacaEvalCompactReader
 {
     public const string RelativePath = "battles/alpaca-eval2-weighted-compact.jsonl.gz";
 
     public static List<LengthControlledAnnotation> Read()
     {
-        var path = SharedDataLocator.Find(RelativePath)
-            ?? throw new FileNotFoundException($"../shared/data/{RelativePath} is absent.");
+        var path = SharedData.Path(RelativePath);
         var rows = new List<LengthControlledAnnotation>();
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         string? line;

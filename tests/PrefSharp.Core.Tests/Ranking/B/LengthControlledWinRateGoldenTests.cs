@@ -68,7 +68,7 @@ public sealed class LengthControlledWinRateGoldenTests(ITestOutputHelper output)
     /// Tolerance: AlpacaEval's GLM also uses annotations of the baseline's gamed variants and a precomputed instruction
     /// difficulty that are not in the data, so the match is approximate: mean |diff| ≤ 2.0 points, max ≤ 4.5, Spearman ≥ 0.95.
     /// </summary>
-    [SharedDataFact(AlpacaEvalCompactReader.RelativePath)]
+    [SharedDataFact]
     public void Reproduces_published_length_controlled_win_rates()
     {
         var annotations = AlpacaEvalCompactReader.Read();
