@@ -22,6 +22,7 @@ public static class CliApp
             "Run 'prefsharp VERB --help' for a verb's options and examples.")
         {
             Verbose,
+            DataCommand.Create(),
             DoctorCommand.Create(),
         };
         VerbExamples.Install(root);
