@@ -1,3 +1,5 @@
+using PrefSharp.Bench.Benchmarks;
+
 namespace PrefSharp.Bench;
 
 /// <summary>Every benchmark, by name. Later issues add theirs here.</summary>
@@ -5,6 +7,7 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new ParseJsonlBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
