@@ -58,10 +58,13 @@ public static class NormalDistribution
     public static double Quantile(double p)
     {
         if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is required.");
-        if (p < 0.5) return -Quantile(1 - p);
         if (p == 0.5) return 0;
-        // Work on the upper tail q = 1 − p to keep precision near 1: solve log Φ(−x) = log q.
-        double logTail = Math.Log(1 - p);
+        // Work with the smaller tail q = min(p, 1 − p) to keep its precision: solve log Φ(−x) = log q for x > 0.
+        return p < 0.5 ? -UpperTailQuantile(Math.Log(p)) : UpperTailQuantile(AccurateMath.Log1P(-p));
+    }
+
+    private static double UpperTailQuantile(double logTail)
+    {
         double x = Math.Sqrt(-2 * logTail) * 0.5;
         for (int iteration = 0; iteration < 100; iteration++)
         {

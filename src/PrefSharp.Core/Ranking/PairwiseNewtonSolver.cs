@@ -68,7 +68,7 @@ public static class PairwiseNewtonSolver
                 if (halving > 0) scale *= 0.5;
                 Array.Copy(x, trial, dim);
                 for (int a = 0; a < m; a++) trial[free[a]] += scale * step[a];
-                if (model.HasTieParameter && !model.IsFeasible(trial[n])) continue;
+                if (tauFree && !model.IsFeasible(trial[n])) continue;
                 trialValue = LogLikelihood(counts, model, trial, options.PriorPrecision, gradient, hessian);
                 accepted = trialValue >= value - 1e-12 * (1 + Math.Abs(value));
             }
