@@ -8,7 +8,7 @@ namespace PrefSharp.Core.Ranking;
 /// </summary>
 public sealed class ComparisonGraph
 {
-    private ComparisonGraph(int[] componentOf, int componentCount)
+    internal ComparisonGraph(int[] componentOf, int componentCount)
     {
         ComponentOf = componentOf;
         ComponentCount = componentCount;
@@ -103,7 +103,7 @@ public sealed class ComparisonGraph
         return (true, scored, conceded);
     }
 
-    private static int Reach(List<int>[] adjacency, int root)
+    internal static int Reach(List<int>[] adjacency, int root)
     {
         var seen = new bool[adjacency.Length];
         var stack = new Stack<int>();
@@ -123,7 +123,7 @@ public sealed class ComparisonGraph
         return reached;
     }
 
-    private static int Find(int[] parent, int item)
+    internal static int Find(int[] parent, int item)
     {
         while (parent[item] != item) item = parent[item] = parent[parent[item]];
         return item;

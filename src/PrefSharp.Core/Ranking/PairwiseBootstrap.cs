@@ -15,11 +15,11 @@ public static class PairwiseBootstrap
     public const double FallbackPriorPrecision = 1e-4;
 
     /// <summary>Fast bootstrap on cell counts (<see cref="BootstrapMethod.PairCounts"/>).</summary>
-    public static BootstrapSamples OnPairCounts<TModel>(PairwiseCounts counts, TModel model, PairwiseFit fullFit,
-        BootstrapOptions options, PairwiseFitOptions? fitOptions = null) where TModel : struct, IPairwiseLikelihood
+    public static BootstrapSamples OnPairCounts<TModel>(PairwiseCounts counts, TModel model, StrengthFit fullFit,
+        BootstrapOptions options, StrengthFitOptions? fitOptions = null) where TModel : struct, IPairwiseLikelihood
     {
         options.Validate();
-        fitOptions ??= new PairwiseFitOptions();
+        fitOptions ??= new StrengthFitOptions();
         int components = ComparisonGraph.Of(counts).ComponentCount;
         return RunRounds(options, fitOptions, model, fullFit, components, random =>
         {
@@ -31,10 +31,10 @@ public static class PairwiseBootstrap
 
     /// <summary>Slow bootstrap on battles (<see cref="BootstrapMethod.Battles"/>): draws N battle indices per round and re-aggregates.</summary>
     public static BootstrapSamples OnBattles<TModel>(IReadOnlyList<Battle> battles, ItemIndex items, TModel model,
-        PairwiseFit fullFit, BootstrapOptions options, PairwiseFitOptions? fitOptions = null) where TModel : struct, IPairwiseLikelihood
+        StrengthFit fullFit, BootstrapOptions options, StrengthFitOptions? fitOptions = null) where TModel : struct, IPairwiseLikelihood
     {
         options.Validate();
-        fitOptions ??= new PairwiseFitOptions();
+        fitOptions ??= new StrengthFitOptions();
         int components = ComparisonGraph.Of(PairwiseCounts.FromBattles(battles, new ItemIndex(items.Names))).ComponentCount;
         return RunRounds(options, fitOptions, model, fullFit, components, random =>
         {
@@ -44,8 +44,8 @@ public static class PairwiseBootstrap
         });
     }
 
-    private static BootstrapSamples RunRounds<TModel>(BootstrapOptions options, PairwiseFitOptions fitOptions, TModel model,
-        PairwiseFit fullFit, int components, Func<Random, PairwiseCounts> resample) where TModel : struct, IPairwiseLikelihood
+    private static BootstrapSamples RunRounds<TModel>(BootstrapOptions options, StrengthFitOptions fitOptions, TModel model,
+        StrengthFit fullFit, int components, Func<Random, PairwiseCounts> resample) where TModel : struct, IPairwiseLikelihood
     {
         var strengths = new double[options.Rounds][];
         var ties = new double[options.Rounds];
@@ -64,14 +64,14 @@ public static class PairwiseBootstrap
     }
 
     /// <summary>A refit warm-started at the full fit; a resample without a finite estimate gets the fallback prior.</summary>
-    internal static (PairwiseFit Fit, bool Degenerate) Refit<TModel>(PairwiseCounts counts, TModel model,
-        PairwiseFitOptions fitOptions, PairwiseFit fullFit, int expectedComponents) where TModel : struct, IPairwiseLikelihood
+    internal static (StrengthFit Fit, bool Degenerate) Refit<TModel>(PairwiseCounts counts, TModel model,
+        StrengthFitOptions fitOptions, StrengthFit fullFit, int expectedComponents) where TModel : struct, IPairwiseLikelihood
     {
         var graph = ComparisonGraph.Of(counts);
         bool degenerate = (!graph.IsConnected && !fitOptions.AnchorEachComponent)
             || (fitOptions.PriorPrecision == 0 && !graph.HasFiniteEstimates(counts))
             || graph.ComponentCount != expectedComponents;
-        PairwiseFitOptions used = degenerate
+        StrengthFitOptions used = degenerate
             ? fitOptions with { PriorPrecision = Math.Max(fitOptions.PriorPrecision, FallbackPriorPrecision) }
             : fitOptions;
         return (PairwiseNewtonSolver.Solve(counts, model, used, graph, fullFit), degenerate);

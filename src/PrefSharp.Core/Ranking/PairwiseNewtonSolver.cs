@@ -11,15 +11,15 @@ public static class PairwiseNewtonSolver
 {
     /// <summary>
     /// Fits <paramref name="model"/> to <paramref name="counts"/>. Throws <see cref="DisconnectedComparisonGraphException"/>
-    /// for a disconnected graph (unless <see cref="PairwiseFitOptions.AnchorEachComponent"/>) and
+    /// for a disconnected graph (unless <see cref="StrengthFitOptions.AnchorEachComponent"/>) and
     /// <see cref="ArgumentException"/> when the unpenalised estimate is infinite (an item never loses or never wins).
     /// A <c>warmStart</c> (a previous fit on the same items, e.g. the full-data fit for a bootstrap resample) starts Newton near the optimum.
     /// </summary>
-    public static PairwiseFit Fit<TModel>(PairwiseCounts counts, TModel model, PairwiseFitOptions? options = null,
-        PairwiseFit? warmStart = null) where TModel : struct, IPairwiseLikelihood
+    public static StrengthFit Fit<TModel>(PairwiseCounts counts, TModel model, StrengthFitOptions? options = null,
+        StrengthFit? warmStart = null) where TModel : struct, IPairwiseLikelihood
     {
         ArgumentNullException.ThrowIfNull(counts);
-        options ??= new PairwiseFitOptions();
+        options ??= new StrengthFitOptions();
         options.Validate();
         var graph = ComparisonGraph.Of(counts);
         if (!options.AnchorEachComponent) graph.RequireConnected(counts.Items, "battles");
@@ -29,8 +29,8 @@ public static class PairwiseNewtonSolver
     }
 
     /// <summary>The fit without the data checks (bootstrap resamples are checked by their caller).</summary>
-    internal static PairwiseFit Solve<TModel>(PairwiseCounts counts, TModel model, PairwiseFitOptions options,
-        ComparisonGraph graph, PairwiseFit? warmStart) where TModel : struct, IPairwiseLikelihood
+    internal static StrengthFit Solve<TModel>(PairwiseCounts counts, TModel model, StrengthFitOptions options,
+        ComparisonGraph graph, StrengthFit? warmStart) where TModel : struct, IPairwiseLikelihood
     {
         int n = counts.ItemCount, dim = n + (model.HasTieParameter ? 1 : 0);
         double totalTies = 0, totalWeight = 0;
@@ -81,7 +81,7 @@ public static class PairwiseNewtonSolver
         }
         double[] strengths = CentrePerComponent(x.AsSpan(0, n), graph);
         double tau = model.HasTieParameter ? x[n] : double.NaN;
-        return new PairwiseFit(model.Name, counts.Items, strengths, tau, value, iteration, converged)
+        return new StrengthFit(model.Name, counts.Items, strengths, tau, value, iteration, converged)
         {
             ReportedTieParameter = model.HasTieParameter ? model.ReportedTieParameter(tau) : double.NaN,
         };

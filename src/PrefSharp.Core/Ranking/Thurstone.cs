@@ -9,10 +9,10 @@ namespace PrefSharp.Core.Ranking;
 /// </summary>
 public static class Thurstone
 {
-    public static PairwiseFit Fit(PairwiseCounts counts, PairwiseFitOptions? options = null, PairwiseFit? warmStart = null) =>
+    public static StrengthFit Fit(PairwiseCounts counts, StrengthFitOptions? options = null, StrengthFit? warmStart = null) =>
         PairwiseNewtonSolver.Fit(counts, new ThurstoneLikelihood(), options, warmStart);
 
-    public static PairwiseFit Fit(IEnumerable<Battle> battles, PairwiseFitOptions? options = null) =>
+    public static StrengthFit Fit(IEnumerable<Battle> battles, StrengthFitOptions? options = null) =>
         Fit(PairwiseCounts.FromBattles(battles), options);
 
     /// <summary>P(i ≻ j) = Φ(β_i − β_j).</summary>

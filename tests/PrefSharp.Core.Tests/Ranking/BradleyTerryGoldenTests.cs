@@ -6,7 +6,7 @@ namespace PrefSharp.Core.Tests.Ranking;
 /// <summary>Hand-derived Bradley–Terry, Rao–Kupper and Davidson estimates on graphs small enough for closed forms.</summary>
 public class BradleyTerryGoldenTests
 {
-    private static double Gap(PairwiseFit fit, string a, string b) => fit.StrengthOf(a) - fit.StrengthOf(b);
+    private static double Gap(StrengthFit fit, string a, string b) => fit.StrengthOf(a) - fit.StrengthOf(b);
 
     [Theory]
     [InlineData(7, 3)]
@@ -112,7 +112,7 @@ public class BradleyTerryGoldenTests
         var error = Assert.Throws<ArgumentException>(() => BradleyTerry.Fit(battles));
         Assert.Contains("never lose: 'a'", error.Message);
         Assert.Contains("PriorPrecision", error.Message);
-        var fit = BradleyTerry.Fit(battles, options: new PairwiseFitOptions { PriorPrecision = 1 });
+        var fit = BradleyTerry.Fit(battles, options: new StrengthFitOptions { PriorPrecision = 1 });
         Assert.True(fit.Converged);
         // MAP: gradient zero, Σβ = 0 implied by the prior; a on top.
         Assert.Equal(0, fit.Strengths.Sum(), 1e-10);

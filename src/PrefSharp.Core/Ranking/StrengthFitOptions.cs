@@ -1,7 +1,7 @@
 namespace PrefSharp.Core.Ranking;
 
-/// <summary>Settings of a pairwise maximum-likelihood fit (<see cref="PairwiseNewtonSolver"/>).</summary>
-public sealed record PairwiseFitOptions
+/// <summary>Settings of a maximum-likelihood strength fit (pairwise Newton, Plackett–Luce MM or L-BFGS).</summary>
+public sealed record StrengthFitOptions
 {
     /// <summary>
     /// Precision λ of an independent Gaussian prior N(0, 1/λ) on every log-strength (an L2 penalty λ/2·Σβ²);
