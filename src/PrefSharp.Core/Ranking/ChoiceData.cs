@@ -59,6 +59,20 @@ public sealed class ChoiceData
         return data;
     }
 
+    /// <summary>A bootstrap resample: Count observations drawn with replacement, over a copy of the same item index.</summary>
+    public ChoiceData Resample(Random random)
+    {
+        var resample = new ChoiceData(new ItemIndex(Items.Names));
+        for (int k = 0; k < Count; k++)
+        {
+            int pick = random.Next(Count);
+            resample._sets.Add(_sets[pick]);
+            resample._stages.Add(_stages[pick]);
+            resample._weights.Add(_weights[pick]);
+        }
+        return resample;
+    }
+
     private ChoiceData Add(IReadOnlyList<string> names, int stages, double weight)
     {
         if (names.Count < 2) throw new ArgumentException($"observation {Count}: a ranking or choice needs at least two items.", nameof(names));
