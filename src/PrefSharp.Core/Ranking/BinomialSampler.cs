@@ -64,10 +64,8 @@ public static class BinomialSampler
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
         double c = n * p + 0.5;
         double vr = 0.92 - 4.2 / b;
-        double alpha = (2.83 + 5.1 / b) * spq;
-        double logOdds = Math.Log(p / (1 - p));
         int mode = (int)Math.Floor((n + 1) * p);
-        double logFactorialsAtMode = AccurateMath.LogGamma(mode + 1) + AccurateMath.LogGamma(n - mode + 1);
+        double alpha = double.NaN, logOdds = double.NaN, logFactorialsAtMode = double.NaN; // only the rejection step needs them
         while (true)
         {
             double u = random.NextDouble() - 0.5, v = random.NextDouble();
@@ -75,11 +73,28 @@ public static class BinomialSampler
             double kDouble = Math.Floor((2 * a / us + b) * u + c);
             if (kDouble < 0 || kDouble > n) continue;
             int k = (int)kDouble;
-            if (us >= 0.07 && v <= vr) return k;
+            if (us >= 0.07 && v <= vr) return k; // the squeeze: accepted without a log
+            if (double.IsNaN(alpha))
+            {
+                alpha = (2.83 + 5.1 / b) * spq;
+                logOdds = Math.Log(p / (1 - p));
+                logFactorialsAtMode = LogFactorial(mode) + LogFactorial(n - mode);
+            }
             v = Math.Log(v * alpha / (a / (us * us) + b));
             // Accept when v ≤ log(f(k)/f(mode)), f the binomial pmf.
-            double logRatio = logFactorialsAtMode - AccurateMath.LogGamma(k + 1) - AccurateMath.LogGamma(n - k + 1) + (k - mode) * logOdds;
-            if (v <= logRatio) return k;
+            if (v <= logFactorialsAtMode - LogFactorial(k) - LogFactorial(n - k) + (k - mode) * logOdds) return k;
         }
+    }
+
+    private static readonly double[] LogFactorialTable = BuildLogFactorialTable(1024);
+
+    /// <summary>log k!: a table below 1024, Stirling's series (via <see cref="AccurateMath.LogGamma"/>) above.</summary>
+    internal static double LogFactorial(int k) => k < LogFactorialTable.Length ? LogFactorialTable[k] : AccurateMath.LogGamma(k + 1.0);
+
+    private static double[] BuildLogFactorialTable(int size)
+    {
+        var table = new double[size];
+        for (int k = 1; k < size; k++) table[k] = table[k - 1] + Math.Log(k);
+        return table;
     }
 }

@@ -6,7 +6,7 @@ public sealed record BootstrapOptions
     /// <summary>Resampling rounds; default 1000 (Chatbot Arena's notebook).</summary>
     public int Rounds { get; init; } = 1000;
 
-    /// <summary>Seed: round r draws from <c>new Random(SeedSequence.ForRound(Seed, r))</c>; default 0.</summary>
+    /// <summary>Seed: round r draws from <c>SeedSequence.ForRound(Seed, r)</c>; default 0.</summary>
     public int Seed { get; init; }
 
     /// <summary>Default <see cref="BootstrapMethod.PairCounts"/> (fast, multinomial on cell counts).</summary>

@@ -18,12 +18,12 @@ public readonly struct BradleyTerryLikelihood : IPairwiseLikelihood
     public double Evaluate(double d, double tau, PairwiseCounts counts, int pair, out PairDerivatives derivatives)
     {
         double score = counts.FirstScore[pair], total = counts.TotalWeight[pair];
-        double p = LogisticFunctions.Sigmoid(d);
+        // One exp and one log: e = e^(−|d|), σ(d) from e, and S·log σ(d) + (N − S)·log σ(−d) = S·d − N·softplus(d).
+        double e = Math.Exp(-Math.Abs(d));
+        double p = d >= 0 ? 1 / (1 + e) : e / (1 + e);
         derivatives = new PairDerivatives(score - total * p, 0, -total * p * (1 - p), 0, 0);
-        double value = 0;
-        if (score > 0) value += score * LogisticFunctions.LogSigmoid(d);
-        if (total - score > 0) value += (total - score) * LogisticFunctions.LogSigmoid(-d);
-        return value;
+        double softplus = Math.Max(d, 0) + AccurateMath.Log1P(e);
+        return score * d - total * softplus;
     }
 
     public (double D, double Tau) BattleScore(double d, double tau, PairOutcome outcome, double firstScore) =>

@@ -11,21 +11,33 @@ public static class CholeskySolver
     {
         for (int j = 0; j < n; j++)
         {
-            Span<double> rowJ = matrix.Slice(j * n, n);
-            double diagonal = rowJ[j];
-            for (int k = 0; k < j; k++) diagonal -= rowJ[k] * rowJ[k];
+            int rowJ = j * n;
+            double diagonal = matrix[rowJ + j];
+            for (int k = 0; k < j; k++) diagonal -= matrix[rowJ + k] * matrix[rowJ + k];
             if (!(diagonal > 0) || double.IsInfinity(diagonal)) return false;
             double pivot = Math.Sqrt(diagonal);
-            rowJ[j] = pivot;
+            matrix[rowJ + j] = pivot;
+            ReadOnlySpan<double> factorRowJ = matrix.Slice(rowJ, j);
             for (int i = j + 1; i < n; i++)
             {
-                Span<double> rowI = matrix.Slice(i * n, n);
-                double sum = rowI[j];
-                for (int k = 0; k < j; k++) sum -= rowI[k] * rowJ[k];
-                rowI[j] = sum / pivot;
+                int rowI = i * n;
+                double sum = matrix[rowI + j] - Dot(matrix.Slice(rowI, j), factorRowJ);
+                matrix[rowI + j] = sum / pivot;
             }
         }
         return true;
+    }
+
+    /// <summary>aᵀb with System.Numerics.Vector (SIMD where available).</summary>
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int width = System.Numerics.Vector<double>.Count, k = 0;
+        var accumulator = System.Numerics.Vector<double>.Zero;
+        for (; k + width <= a.Length; k += width)
+            accumulator += new System.Numerics.Vector<double>(a.Slice(k, width)) * new System.Numerics.Vector<double>(b.Slice(k, width));
+        double sum = System.Numerics.Vector.Sum(accumulator);
+        for (; k < a.Length; k++) sum += a[k] * b[k];
+        return sum;
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place, given the factor from <see cref="TryFactor"/>.</summary>

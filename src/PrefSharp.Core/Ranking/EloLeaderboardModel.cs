@@ -41,7 +41,7 @@ public sealed class EloLeaderboardModel : LeaderboardModel
         var unordered = _options with { Order = BattleOrder.AsGiven };
         Parallel.For(0, options.Rounds, parallel, round =>
         {
-            var random = new Random(SeedSequence.ForRound(options.Seed, round));
+            var random = SeedSequence.ForRound(options.Seed, round);
             var resample = new Battle[_battles.Count];
             for (int k = 0; k < resample.Length; k++) resample[k] = _battles[random.Next(_battles.Count)];
             strengths[round] = ToStrengths(OnlineElo.Run(resample, new ItemIndex(Items.Names), unordered));

@@ -7,7 +7,7 @@ namespace PrefSharp.Core.Ranking;
 /// from Multinomial(N, cell counts/N) — the exact law of the cell counts of N battles drawn with replacement —
 /// so a round costs one binomial draw per cell plus a Newton refit warm-started at the full-data estimate,
 /// independent of N. The battle-level method is kept to check it. Round r uses
-/// <c>new Random(SeedSequence.ForRound(seed, r))</c>; rounds run in parallel with identical results.
+/// <c>SeedSequence.ForRound(seed, r)</c>; rounds run in parallel with identical results.
 /// </summary>
 public static class PairwiseBootstrap
 {
@@ -20,13 +20,29 @@ public static class PairwiseBootstrap
     {
         options.Validate();
         fitOptions ??= new StrengthFitOptions();
-        int components = ComparisonGraph.Of(counts).ComponentCount;
-        return RunRounds(options, fitOptions, model, fullFit, components, random =>
+        var fullGraph = ComparisonGraph.Of(counts);
+        return RunRounds(options, fitOptions, model, fullFit, fullGraph.ComponentCount, random =>
         {
             var resampledCounts = new int[counts.CellCount.Length];
             BinomialSampler.Multinomial(random, counts.CellCount, resampledCounts);
             return counts.WithCellCounts(resampledCounts);
-        });
+        }, resample => SameSupport(resample, counts) ? fullGraph : null);
+    }
+
+    /// <summary>
+    /// True when every pair of the resample has battles, and scores in each direction, exactly where the full data
+    /// has them: then its comparison graph — components and finiteness — is the full data's, and no check is needed.
+    /// </summary>
+    private static bool SameSupport(PairwiseCounts resample, PairwiseCounts full)
+    {
+        for (int pair = 0; pair < full.PairCount; pair++)
+        {
+            double total = resample.TotalWeight[pair], score = resample.FirstScore[pair];
+            double fullTotal = full.TotalWeight[pair], fullScore = full.FirstScore[pair];
+            if ((total > 0) != (fullTotal > 0) || (score > 0) != (fullScore > 0) || (total - score > 0) != (fullTotal - fullScore > 0))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Slow bootstrap on battles (<see cref="BootstrapMethod.Battles"/>): draws N battle indices per round and re-aggregates.</summary>
@@ -41,11 +57,11 @@ public static class PairwiseBootstrap
             var resample = new Battle[battles.Count];
             for (int k = 0; k < resample.Length; k++) resample[k] = battles[random.Next(battles.Count)];
             return PairwiseCounts.FromBattles(resample, new ItemIndex(items.Names));
-        });
+        }, _ => null);
     }
 
     private static BootstrapSamples RunRounds<TModel>(BootstrapOptions options, StrengthFitOptions fitOptions, TModel model,
-        StrengthFit fullFit, int components, Func<Random, PairwiseCounts> resample) where TModel : struct, IPairwiseLikelihood
+        StrengthFit fullFit, int components, Func<Random, PairwiseCounts> resample, Func<PairwiseCounts, ComparisonGraph?> knownGraph) where TModel : struct, IPairwiseLikelihood
     {
         var strengths = new double[options.Rounds][];
         var ties = new double[options.Rounds];
@@ -53,9 +69,11 @@ public static class PairwiseBootstrap
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.For(0, options.Rounds, parallel, round =>
         {
-            var random = new Random(SeedSequence.ForRound(options.Seed, round));
+            var random = SeedSequence.ForRound(options.Seed, round);
             PairwiseCounts counts = resample(random);
-            var (fit, wasDegenerate) = Refit(counts, model, fitOptions, fullFit, components);
+            var (fit, wasDegenerate) = knownGraph(counts) is { } graph
+                ? (PairwiseNewtonSolver.Solve(counts, model, fitOptions, graph, fullFit), false)
+                : Refit(counts, model, fitOptions, fullFit, components);
             strengths[round] = fit.Strengths;
             ties[round] = fit.TieParameter;
             if (wasDegenerate) Interlocked.Increment(ref degenerate);

@@ -59,8 +59,16 @@ public static class PairwiseNewtonSolver
         {
             iteration++;
             SolveNewtonSystem(hessian, gradient, free, dim, system, step);
-            double scale = 1, largest = 0;
+            double scale = 1, largest = 0, size = 1;
             for (int a = 0; a < m; a++) largest = Math.Max(largest, Math.Abs(step[a]));
+            for (int k = 0; k < dim; k++) if (double.IsFinite(x[k])) size = Math.Max(size, Math.Abs(x[k]));
+            if (largest <= options.Tolerance * size)
+            {
+                // Converged: take the last (tiny) step without another evaluation; ℓ changes by ~gᵀΔ, below rounding.
+                for (int a = 0; a < m; a++) x[free[a]] += step[a];
+                converged = true;
+                break;
+            }
             double trialValue = double.NaN;
             bool accepted = false;
             for (int halving = 0; halving < 60 && !accepted; halving++)
@@ -75,8 +83,6 @@ public static class PairwiseNewtonSolver
             if (!accepted) break; // no ascent along the Newton direction: at the optimum to machine precision, or a broken model
             Array.Copy(trial, x, dim);
             value = trialValue;
-            double size = 1;
-            for (int k = 0; k < dim; k++) if (double.IsFinite(x[k])) size = Math.Max(size, Math.Abs(x[k]));
             converged = scale * largest <= options.Tolerance * size;
         }
         double[] strengths = CentrePerComponent(x.AsSpan(0, n), graph);

@@ -63,7 +63,7 @@ public sealed class PlackettLuceLeaderboardModel : LeaderboardModel
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.For(0, options.Rounds, parallel, round =>
         {
-            ChoiceData resample = _data.Resample(new Random(SeedSequence.ForRound(options.Seed, round)));
+            ChoiceData resample = _data.Resample(SeedSequence.ForRound(options.Seed, round));
             var graph = ChoiceGraph.Components(resample);
             bool finite = graph.ComponentCount == Graph.ComponentCount
                 && (_fitOptions.PriorPrecision > 0 || ChoiceGraph.DescribeInfiniteEstimates(resample, graph) is null);
