@@ -3,7 +3,7 @@ using PrefSharp.Core.Data;
 namespace PrefSharp.Core.Ranking;
 
 /// <summary>
-/// Bradley–Terry maximum likelihood (Bradley &amp; Terry 1952, Eq. 1: P(i ≻ j) = π_i/(π_i + π_j)) on weighted outcomes,
+/// Bradley–Terry maximum likelihood (Bradley &amp; Terry 1952; Hunter 2004, Eq. 1: P(i ≻ j) = π_i/(π_i + π_j)) on weighted outcomes,
 /// by Newton's method with the exact Hessian to 1e-10 relative. Ties count as half wins (Chatbot Arena) or are
 /// modelled by Rao–Kupper (1967) or Davidson (1970) with the tie parameter estimated. Optional Gaussian prior
 /// (L2 penalty) through <see cref="StrengthFitOptions.PriorPrecision"/>. Strengths are natural logits, centred.

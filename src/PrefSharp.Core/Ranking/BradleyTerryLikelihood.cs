@@ -1,7 +1,7 @@
 namespace PrefSharp.Core.Ranking;
 
 /// <summary>
-/// Bradley–Terry (Bradley &amp; Terry 1952, Eq. 1; Zermelo 1929): P(i beats j) = π_i/(π_i + π_j) = σ(β_i − β_j)
+/// Bradley–Terry (Zermelo 1929; Bradley &amp; Terry 1952; Hunter 2004, Eq. 1): P(i beats j) = π_i/(π_i + π_j) = σ(β_i − β_j)
 /// with β = log π. Each battle contributes its score s (1 win, ½ tie — the Chatbot Arena convention — or a soft
 /// score) as s·log σ(d) + (1 − s)·log σ(−d), times its weight; so per pair
 /// ℓ = S·log σ(d) + (N − S)·log σ(−d), ∂ℓ/∂d = S − N·σ(d), ∂²ℓ/∂d² = −N·σ(d)·σ(−d).

@@ -2,7 +2,7 @@ namespace PrefSharp.Core.Ranking;
 
 /// <summary>
 /// Dense symmetric positive-definite solves for the small systems of Newton's method (≤ a few hundred
-/// parameters): in-place Cholesky factorisation A = L·Lᵀ of a row-major matrix (Golub &amp; Van Loan 2013, Alg. 4.2.1).
+/// parameters): in-place Cholesky factorisation A = L·Lᵀ of a row-major matrix (Golub &amp; Van Loan 2013, §4.2).
 /// </summary>
 public static class CholeskySolver
 {

@@ -3,7 +3,7 @@ using PrefSharp.Core.Data;
 namespace PrefSharp.Core.Ranking;
 
 /// <summary>
-/// Online Elo (Elo 1978, §1.6; the logistic form of Chatbot Arena's notebook `compute_online_elo`): for a battle
+/// Online Elo (Elo 1978; the logistic form of Chatbot Arena's notebook `compute_online_elo`): for a battle
 /// of A and B, E_A = 1/(1 + Base^((R_B − R_A)/Scale)), then R_A += K·w·(S_A − E_A) and R_B += K·w·((1 − S_A) − E_B),
 /// with S_A the battle's score (1, ½ for ties, 0, or soft) and w its weight. Order matters; ratings sum to
 /// n·InitialRating throughout.

@@ -1,7 +1,7 @@
 namespace PrefSharp.Core.Ranking;
 
 /// <summary>
-/// Thurstone–Mosteller, Case V (Thurstone 1927; Mosteller 1951, Eq. 1): P(i ≻ j) = Φ(β_i − β_j) with Φ the
+/// Thurstone–Mosteller, Case V (Thurstone 1927, Case V; Mosteller 1951): P(i ≻ j) = Φ(β_i − β_j) with Φ the
 /// standard normal CDF (the latent-difference variance is absorbed in the unit of β). Ties count as half wins, as in
 /// Bradley–Terry: ℓ = S·log Φ(d) + (N − S)·log Φ(−d), ∂ℓ/∂d = S·λ(d) − (N − S)·λ(−d),
 /// ∂²ℓ/∂d² = −S·λ(d)(d + λ(d)) − (N − S)·λ(−d)(λ(−d) − d), with λ = φ/Φ the inverse Mills ratio.
