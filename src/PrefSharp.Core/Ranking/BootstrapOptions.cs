@@ -1,0 +1,24 @@
+namespace PrefSharp.Core.Ranking;
+
+/// <summary>Settings of a nonparametric bootstrap (Efron 1979; Efron &amp; Tibshirani 1993, Ch. 6 and 13).</summary>
+public sealed record BootstrapOptions
+{
+    /// <summary>Resampling rounds; default 1000 (Chatbot Arena's notebook).</summary>
+    public int Rounds { get; init; } = 1000;
+
+    /// <summary>Seed: round r draws from <c>SeedSequence.ForRound(Seed, r)</c>; default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Default <see cref="BootstrapMethod.PairCounts"/> (fast, multinomial on cell counts).</summary>
+    public BootstrapMethod Method { get; init; } = BootstrapMethod.PairCounts;
+
+    /// <summary>Threads for the rounds; −1 (default) uses all cores. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    public void Validate()
+    {
+        if (Rounds < 1) throw new ArgumentException($"Rounds must be ≥ 1 (got {Rounds}).", nameof(Rounds));
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+            throw new ArgumentException($"MaxDegreeOfParallelism must be −1 or ≥ 1 (got {MaxDegreeOfParallelism}).", nameof(MaxDegreeOfParallelism));
+    }
+}

@@ -1,0 +1,43 @@
+using PrefSharp.Core.Data;
+using DataRanking = PrefSharp.Core.Data.Ranking;
+
+namespace PrefSharp.Core.Ranking;
+
+/// <summary>
+/// The one-call façade for the CLI: battles (or rankings) and a <see cref="LeaderboardOptions"/> in, a
+/// <see cref="Leaderboard"/> out. Bad input raises <see cref="ArgumentException"/> (an item against itself, no
+/// battles, an unknown baseline or anchor listing available items, a disconnected graph naming its components).
+/// </summary>
+public static class LeaderboardBuilder
+{
+    public static Leaderboard Build(IReadOnlyList<Battle> battles, LeaderboardOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(battles);
+        options ??= new LeaderboardOptions();
+        options.Validate();
+        return LeaderboardAssembler.Assemble(CreateModel(battles, options), options);
+    }
+
+    /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>
+    public static Leaderboard Build(IEnumerable<DataRanking> rankings, LeaderboardOptions? options = null)
+    {
+        options ??= new LeaderboardOptions { Model = RankingModel.PlackettLuce };
+        options.Validate();
+        if (options.Model != RankingModel.PlackettLuce)
+            throw new ArgumentException($"Model: rankings need plackett-luce, not {RankingModelNames.NameOf(options.Model)}.", nameof(options.Model));
+        var model = PlackettLuceLeaderboardModel.FromChoices(ChoiceData.FromRankings(rankings), options.FitOptions);
+        return LeaderboardAssembler.Assemble(model, options);
+    }
+
+    /// <summary>The model for the options: one case per <see cref="RankingModel"/>.</summary>
+    public static LeaderboardModel CreateModel(IReadOnlyList<Battle> battles, LeaderboardOptions options) => options.Model switch
+    {
+        RankingModel.BradleyTerry => new PairwiseLeaderboardModel<BradleyTerryLikelihood>(battles, new(), options.FitOptions),
+        RankingModel.RaoKupper => new PairwiseLeaderboardModel<RaoKupperLikelihood>(battles, new(), options.FitOptions),
+        RankingModel.Davidson => new PairwiseLeaderboardModel<DavidsonLikelihood>(battles, new(), options.FitOptions),
+        RankingModel.Thurstone => new PairwiseLeaderboardModel<ThurstoneLikelihood>(battles, new(), options.FitOptions, "probit", 200 * Math.Sqrt(2)),
+        RankingModel.Elo => new EloLeaderboardModel(battles, new EloOptions { K = options.EloK, Order = options.EloOrder }, options.AnchorEachComponent),
+        RankingModel.PlackettLuce => PlackettLuceLeaderboardModel.FromBattles(battles, options.FitOptions),
+        _ => throw new ArgumentException($"Model: unknown model {options.Model}.", nameof(options.Model)),
+    };
+}

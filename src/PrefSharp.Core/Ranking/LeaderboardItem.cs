@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace PrefSharp.Core.Ranking;
+
+/// <summary>
+/// One row of a <see cref="Leaderboard"/>. JSON field names are fixed (snake_case): name, rating, rating_lo,
+/// rating_hi, rank, rank_lo, rank_hi, win_rate, win_rate_lo, win_rate_hi, battles, wins, ties, losses.
+/// Interval fields are null without intervals; win rates (percent, ties as half) are null without a baseline.
+/// </summary>
+public sealed record LeaderboardItem
+{
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("rating")] public required double Rating { get; init; }
+    [JsonPropertyName("rating_lo")] public double? RatingLo { get; init; }
+    [JsonPropertyName("rating_hi")] public double? RatingHi { get; init; }
+    /// <summary>1 + the number of items rated strictly higher.</summary>
+    [JsonPropertyName("rank")] public required int Rank { get; init; }
+    /// <summary>The best plausible rank (numerically lowest).</summary>
+    [JsonPropertyName("rank_lo")] public int? RankLo { get; init; }
+    /// <summary>The worst plausible rank.</summary>
+    [JsonPropertyName("rank_hi")] public int? RankHi { get; init; }
+    /// <summary>Modelled percent win rate against the baseline (P(win) + ½P(tie)).</summary>
+    [JsonPropertyName("win_rate")] public double? WinRate { get; init; }
+    [JsonPropertyName("win_rate_lo")] public double? WinRateLo { get; init; }
+    [JsonPropertyName("win_rate_hi")] public double? WinRateHi { get; init; }
+    [JsonPropertyName("battles")] public long Battles { get; init; }
+    [JsonPropertyName("wins")] public long Wins { get; init; }
+    [JsonPropertyName("ties")] public long Ties { get; init; }
+    [JsonPropertyName("losses")] public long Losses { get; init; }
+}

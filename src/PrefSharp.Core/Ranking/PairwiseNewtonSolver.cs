@@ -1,0 +1,178 @@
+namespace PrefSharp.Core.Ranking;
+
+/// <summary>
+/// Maximum-likelihood (or MAP, with a Gaussian prior) fit of any <see cref="IPairwiseLikelihood"/> on aggregated
+/// pair counts by Newton's method with the exact Hessian (Nocedal &amp; Wright 2006, Alg. 3.1 with backtracking),
+/// a Levenberg shift when the Hessian is not negative definite, and step halving that keeps the tie parameter
+/// feasible. One log-strength per component is fixed at 0 when unpenalised (the model is shift-invariant);
+/// results are centred per component. Stops when the largest step is below Tolerance·max(1, max|x|) (1e-10 by default).
+/// </summary>
+public static class PairwiseNewtonSolver
+{
+    /// <summary>
+    /// Fits <paramref name="model"/> to <paramref name="counts"/>. Throws <see cref="DisconnectedComparisonGraphException"/>
+    /// for a disconnected graph (unless <see cref="StrengthFitOptions.AnchorEachComponent"/>) and
+    /// <see cref="ArgumentException"/> when the unpenalised estimate is infinite (an item never loses or never wins).
+    /// A <c>warmStart</c> (a previous fit on the same items, e.g. the full-data fit for a bootstrap resample) starts Newton near the optimum.
+    /// </summary>
+    public static StrengthFit Fit<TModel>(PairwiseCounts counts, TModel model, StrengthFitOptions? options = null,
+        StrengthFit? warmStart = null) where TModel : struct, IPairwiseLikelihood
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        options ??= new StrengthFitOptions();
+        options.Validate();
+        var graph = ComparisonGraph.Of(counts);
+        if (!options.AnchorEachComponent) graph.RequireConnected(counts.Items, "battles");
+        if (options.PriorPrecision == 0 && graph.DescribeInfiniteEstimates(counts) is { } problem)
+            throw new ArgumentException($"{model.Name}: {problem}; set a prior (PriorPrecision > 0) or add battles.", "battles");
+        return Solve(counts, model, options, graph, warmStart);
+    }
+
+    /// <summary>The fit without the data checks (bootstrap resamples are checked by their caller).</summary>
+    internal static StrengthFit Solve<TModel>(PairwiseCounts counts, TModel model, StrengthFitOptions options,
+        ComparisonGraph graph, StrengthFit? warmStart) where TModel : struct, IPairwiseLikelihood
+    {
+        int n = counts.ItemCount, dim = n + (model.HasTieParameter ? 1 : 0);
+        double totalTies = 0, totalWeight = 0;
+        for (int pair = 0; pair < counts.PairCount; pair++) { totalTies += counts.Ties[pair]; totalWeight += counts.TotalWeight[pair]; }
+        bool tauFree = model.HasTieParameter && totalTies > 0;
+        var x = new double[dim];
+        if (warmStart is not null) Array.Copy(warmStart.Strengths, x, n);
+        if (model.HasTieParameter)
+        {
+            double warmTau = warmStart?.TieParameter ?? double.NaN;
+            x[n] = !tauFree ? model.NoTieParameter
+                : double.IsFinite(warmTau) && model.IsFeasible(warmTau) ? warmTau
+                : model.InitialTieParameter(totalTies / totalWeight);
+        }
+        int[] free = FreeParameters(n, tauFree, options.PriorPrecision > 0, graph);
+        int m = free.Length;
+        var gradient = new double[dim];
+        var hessian = new double[dim * dim];
+        var system = new double[m * m];
+        var step = new double[m];
+        var trial = new double[dim];
+        double value = LogLikelihood(counts, model, x, options.PriorPrecision, gradient, hessian);
+        bool converged = false;
+        int iteration = 0;
+        while (iteration < options.MaxIterations && !converged)
+        {
+            iteration++;
+            SolveNewtonSystem(hessian, gradient, free, dim, system, step);
+            double scale = 1, largest = 0, size = 1;
+            for (int a = 0; a < m; a++) largest = Math.Max(largest, Math.Abs(step[a]));
+            for (int k = 0; k < dim; k++) if (double.IsFinite(x[k])) size = Math.Max(size, Math.Abs(x[k]));
+            if (largest <= options.Tolerance * size)
+            {
+                // Converged: take the last (tiny) step without another evaluation; ℓ changes by ~gᵀΔ, below rounding.
+                for (int a = 0; a < m; a++) x[free[a]] += step[a];
+                converged = true;
+                break;
+            }
+            double trialValue = double.NaN;
+            bool accepted = false;
+            for (int halving = 0; halving < 60 && !accepted; halving++)
+            {
+                if (halving > 0) scale *= 0.5;
+                Array.Copy(x, trial, dim);
+                for (int a = 0; a < m; a++) trial[free[a]] += scale * step[a];
+                if (tauFree && !model.IsFeasible(trial[n])) continue;
+                trialValue = LogLikelihood(counts, model, trial, options.PriorPrecision, gradient, hessian);
+                accepted = trialValue >= value - 1e-12 * (1 + Math.Abs(value));
+            }
+            if (!accepted) break; // no ascent along the Newton direction: at the optimum to machine precision, or a broken model
+            Array.Copy(trial, x, dim);
+            value = trialValue;
+            converged = scale * largest <= options.Tolerance * size;
+        }
+        double[] strengths = CentrePerComponent(x.AsSpan(0, n), graph);
+        double tau = model.HasTieParameter ? x[n] : double.NaN;
+        return new StrengthFit(model.Name, counts.Items, strengths, tau, value, iteration, converged)
+        {
+            ReportedTieParameter = model.HasTieParameter ? model.ReportedTieParameter(tau) : double.NaN,
+        };
+    }
+
+    /// <summary>
+    /// The (penalised) log-likelihood at parameters x = (β₁…β_n[, τ]); fills the gradient and the row-major Hessian
+    /// (dimension n, or n + 1 with a tie parameter) when they are given.
+    /// </summary>
+    public static double LogLikelihood<TModel>(PairwiseCounts counts, TModel model, ReadOnlySpan<double> x,
+        double priorPrecision, double[]? gradient = null, double[]? hessian = null) where TModel : struct, IPairwiseLikelihood
+    {
+        int n = counts.ItemCount, dim = n + (model.HasTieParameter ? 1 : 0), t = n;
+        if (gradient is not null) Array.Clear(gradient, 0, dim);
+        if (hessian is not null) Array.Clear(hessian, 0, dim * dim);
+        double tau = model.HasTieParameter ? x[n] : 0, value = 0;
+        for (int pair = 0; pair < counts.PairCount; pair++)
+        {
+            int i = counts.First[pair], j = counts.Second[pair];
+            value += model.Evaluate(x[i] - x[j], tau, counts, pair, out PairDerivatives der);
+            if (gradient is not null)
+            {
+                gradient[i] += der.D;
+                gradient[j] -= der.D;
+                if (model.HasTieParameter) gradient[t] += der.Tau;
+            }
+            if (hessian is null) continue;
+            hessian[i * dim + i] += der.DD;
+            hessian[j * dim + j] += der.DD;
+            hessian[i * dim + j] -= der.DD;
+            hessian[j * dim + i] -= der.DD;
+            if (!model.HasTieParameter) continue;
+            hessian[i * dim + t] += der.DTau; hessian[t * dim + i] += der.DTau;
+            hessian[j * dim + t] -= der.DTau; hessian[t * dim + j] -= der.DTau;
+            hessian[t * dim + t] += der.TauTau;
+        }
+        if (priorPrecision > 0)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                value -= 0.5 * priorPrecision * x[k] * x[k];
+                if (gradient is not null) gradient[k] -= priorPrecision * x[k];
+                if (hessian is not null) hessian[k * dim + k] -= priorPrecision;
+            }
+        }
+        return value;
+    }
+
+    /// <summary>The parameters Newton moves: all but one reference item per component when unpenalised, and τ when free.</summary>
+    internal static int[] FreeParameters(int n, bool tauFree, bool penalised, ComparisonGraph graph)
+    {
+        var free = new List<int>(n + 1);
+        var referenced = new HashSet<int>();
+        for (int item = 0; item < n; item++)
+            if (penalised || !referenced.Add(graph.ComponentOf[item])) free.Add(item);
+        if (tauFree) free.Add(n);
+        return [.. free];
+    }
+
+    private static void SolveNewtonSystem(double[] hessian, double[] gradient, int[] free, int dim, double[] system, double[] step)
+    {
+        int m = free.Length;
+        double shift = 0, largestDiagonal = 0;
+        for (int a = 0; a < m; a++) largestDiagonal = Math.Max(largestDiagonal, -hessian[free[a] * dim + free[a]]);
+        while (true)
+        {
+            for (int a = 0; a < m; a++)
+            {
+                for (int b = 0; b < m; b++) system[a * m + b] = -hessian[free[a] * dim + free[b]];
+                system[a * m + a] += shift;
+                step[a] = gradient[free[a]];
+            }
+            if (CholeskySolver.TryFactor(system, m)) break;
+            shift = shift == 0 ? 1e-10 * (1 + largestDiagonal) : shift * 10; // Levenberg: towards a gradient step
+        }
+        CholeskySolver.Solve(system, m, step);
+    }
+
+    internal static double[] CentrePerComponent(ReadOnlySpan<double> strengths, ComparisonGraph graph)
+    {
+        var centred = strengths.ToArray();
+        var sums = new double[graph.ComponentCount];
+        var sizes = new int[graph.ComponentCount];
+        for (int k = 0; k < centred.Length; k++) { sums[graph.ComponentOf[k]] += centred[k]; sizes[graph.ComponentOf[k]]++; }
+        for (int k = 0; k < centred.Length; k++) centred[k] -= sums[graph.ComponentOf[k]] / sizes[graph.ComponentOf[k]];
+        return centred;
+    }
+}
