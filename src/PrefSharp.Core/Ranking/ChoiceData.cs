@@ -1,5 +1,4 @@
 using PrefSharp.Core.Data;
-using DataRanking = PrefSharp.Core.Data.Ranking;
 
 namespace PrefSharp.Core.Ranking;
 
@@ -40,14 +39,14 @@ public sealed class ChoiceData
         Add([chosen, .. alternatives], 1, weight);
 
     /// <summary>
-    /// Rankings read by the data layer: <see cref="DataRanking.Order"/> (best first, possibly partial) over
-    /// <see cref="DataRanking.Items"/>, or else descending <see cref="DataRanking.Scores"/> (equal scores are an error).
+    /// Rankings read by the data layer: <see cref="ItemRanking.Order"/> (best first, possibly partial) over
+    /// <see cref="ItemRanking.Items"/>, or else descending <see cref="ItemRanking.Scores"/> (equal scores are an error).
     /// </summary>
-    public static ChoiceData FromRankings(IEnumerable<DataRanking> rankings, ItemIndex? items = null)
+    public static ChoiceData FromRankings(IEnumerable<ItemRanking> rankings, ItemIndex? items = null)
     {
         var data = new ChoiceData(items);
         int position = 0;
-        foreach (DataRanking ranking in rankings)
+        foreach (ItemRanking ranking in rankings)
         {
             IReadOnlyList<int> order = ranking.Order ?? OrderFromScores(ranking, position);
             var top = order.Select(k => ranking.Items[k].Name).ToList();
@@ -85,7 +84,7 @@ public sealed class ChoiceData
         return this;
     }
 
-    private static int[] OrderFromScores(DataRanking ranking, int position)
+    private static int[] OrderFromScores(ItemRanking ranking, int position)
     {
         if (ranking.Scores is null) throw new ArgumentException($"ranking {position}: neither an order nor scores are given.", "rankings");
         var order = Enumerable.Range(0, ranking.Items.Count).OrderByDescending(k => ranking.Scores[k]).ToArray();

@@ -1,5 +1,4 @@
 using PrefSharp.Core.Data;
-using DataRanking = PrefSharp.Core.Data.Ranking;
 
 namespace PrefSharp.Core.Ranking;
 
@@ -19,7 +18,7 @@ public static class LeaderboardBuilder
     }
 
     /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>
-    public static Leaderboard Build(IEnumerable<DataRanking> rankings, LeaderboardOptions? options = null)
+    public static Leaderboard Build(IEnumerable<ItemRanking> rankings, LeaderboardOptions? options = null)
     {
         options ??= new LeaderboardOptions { Model = RankingModel.PlackettLuce };
         options.Validate();

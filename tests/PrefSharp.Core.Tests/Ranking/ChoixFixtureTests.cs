@@ -13,7 +13,7 @@ public class ChoixFixtureTests
 {
     private static (int Items, JsonElement Data, double[] Expected, JsonDocument Document) Load(string name)
     {
-        var document = JsonDocument.Parse(File.ReadAllText(RankingTestData.PathOf($"rankings/choix-fixtures/{name}.json")));
+        var document = JsonDocument.Parse(File.ReadAllText(SharedData.Path($"rankings/choix-fixtures/{name}.json")));
         var root = document.RootElement;
         double[] expected = [.. root.GetProperty("ml_est").EnumerateArray().Select(e => e.GetDouble())];
         return (root.GetProperty("n_items").GetInt32(), root.GetProperty("data"), expected, document);

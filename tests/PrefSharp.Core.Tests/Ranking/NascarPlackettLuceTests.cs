@@ -12,7 +12,7 @@ public class NascarPlackettLuceTests(ITestOutputHelper output)
 {
     private static (ChoiceData Data, Dictionary<string, List<int>> Places) Load()
     {
-        var races = File.ReadLines(RankingTestData.PathOf("rankings/nascar2002/nascar2002.txt")).Skip(1)
+        var races = File.ReadLines(SharedData.Path("rankings/nascar2002/nascar2002.txt")).Skip(1)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray())
             .GroupBy(row => row[1]);
         var data = new ChoiceData();

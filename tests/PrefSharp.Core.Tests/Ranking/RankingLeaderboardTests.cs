@@ -1,6 +1,5 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Ranking;
-using DataRanking = PrefSharp.Core.Data.Ranking;
 
 namespace PrefSharp.Core.Tests.Ranking;
 
@@ -10,9 +9,9 @@ public class RankingLeaderboardTests
     public void RankingsGiveAPlackettLuceLeaderboardMatchingTheDirectFit()
     {
         // choix's "partial rankings of variable lengths" as Ranking records: [0,1,2], [3,2,0], [1,3]; one with a top-1 order.
-        static DataRanking Of(params string[] bestFirst) =>
+        static ItemRanking Of(params string[] bestFirst) =>
             new([.. bestFirst.Select(n => new RankedItem(n))]) { Order = [.. Enumerable.Range(0, bestFirst.Length)] };
-        var rankings = new List<DataRanking> { Of("i0", "i1", "i2"), Of("i3", "i2", "i0"), Of("i1", "i3") };
+        var rankings = new List<ItemRanking> { Of("i0", "i1", "i2"), Of("i3", "i2", "i0"), Of("i1", "i3") };
         var board = LeaderboardBuilder.Build(rankings, new LeaderboardOptions
         {
             Model = RankingModel.PlackettLuce, Scale = RatingScale.Natural, BootstrapRounds = 200, Baseline = "i0",
@@ -23,7 +22,7 @@ public class RankingLeaderboardTests
         Assert.Equal(["i1", "i3", "i0", "i2"], board.Items.Select(i => i.Name));
         Assert.Equal((2, 1, 1), (board["i1"].Battles, board["i1"].Wins, board["i1"].Losses));
         // Partial order: top-1 of three, the rest unranked.
-        var partial = new DataRanking([new RankedItem("a"), new RankedItem("b"), new RankedItem("c")]) { Order = [1] };
+        var partial = new ItemRanking([new RankedItem("a"), new RankedItem("b"), new RankedItem("c")]) { Order = [1] };
         var data = ChoiceData.FromRankings([partial, Of("a", "c"), Of("c", "b"), Of("a", "b")]);
         Assert.Equal(4, data.Count);
         Assert.True(PlackettLuce.Fit(data).Converged);
