@@ -24,6 +24,7 @@ public static class CliApp
             Verbose,
             DataCommand.Create(),
             DoctorCommand.Create(),
+            RankCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using PrefSharp.Cli.Output;
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Gym;
+using PrefSharp.Core.Ranking;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary>
+/// <c>prefsharp rank [FILE…]</c>: a leaderboard with intervals from battles, pairs with model names, or rankings.
+/// With no file it ranks a simulated arena from the gym, whose true strengths are known, and reports how well
+/// the leaderboard recovers them.
+/// </summary>
+public static class RankCommand
+{
+    private static readonly Argument<string[]> Files = new("FILE") { Description = "Battle, pair or ranking files; none: a simulated arena from the gym", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string> Model = new("--model") { Description = $"Rating model: {string.Join(", ", RankingModelNames.All)}", DefaultValueFactory = _ => "bt" };
+    private static readonly Option<string?> Baseline = new("--baseline") { Description = "Report win rates (%) against this item" };
+    private static readonly Option<string?> Anchor = new("--anchor") { Description = "Fix one item's rating, NAME=RATING (default: mean rating 1000 on the Elo scale)" };
+    private static readonly Option<string> Scale = new("--scale") { Description = "elo (400/ln 10 per logit) or logit", DefaultValueFactory = _ => "elo" };
+    private static readonly Option<int> Bootstrap = new("--bootstrap") { Description = "Bootstrap rounds for the intervals (0: sandwich intervals instead)", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap (and of the simulated arena)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> Ci = new("--ci") { Description = "Confidence level of the intervals", DefaultValueFactory = _ => 0.95 };
+    private static readonly Option<string> Output = new("--output") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
+    private static readonly Option<int> SimulatedModels = new("--simulate-models") { Description = "Without FILE: models in the simulated arena", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> SimulatedBattles = new("--simulate-battles") { Description = "Without FILE: battles in the simulated arena", DefaultValueFactory = _ => 5000 };
+
+    public static Command Create()
+    {
+        Scale.AcceptOnlyFromAmong("elo", "logit");
+        Output.AcceptOnlyFromAmong("table", "json", "csv");
+        var reading = new ReadingOptions();
+        var command = new Command("rank", "Fit a leaderboard (Bradley–Terry, Elo, ties, Plackett–Luce, Thurstone) with intervals from comparisons")
+        {
+            Files, Model, Baseline, Anchor, Scale, Bootstrap, Seed, Ci, Output, SimulatedModels, SimulatedBattles,
+        };
+        reading.AddTo(command);
+        command.SetAction(parse => Run(parse, reading.From(parse)));
+        return command.WithExamples(
+            "prefsharp rank                                   # a simulated arena from the gym, with known true strengths",
+            "prefsharp rank ../shared/data/battles/arena-hard-v0.1/battles-judge-gpt4o.jsonl --baseline gpt-4-0314",
+            "prefsharp rank battles.jsonl --model davidson --bootstrap 0 --output json",
+            "prefsharp rank ../shared/data/rankings/nascar2002/nascar2002.txt --model plackett-luce --bootstrap 200");
+    }
+
+    private static int Run(ParseResult parse, ReadOptions readOptions)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var options = Options(parse);
+        var files = parse.GetValue(Files)!;
+        SimulatedArena? arena = null;
+        Leaderboard leaderboard;
+        if (files.Length == 0)
+        {
+            arena = SimulatedArena.WithSpreadStrengths(parse.GetValue(SimulatedModels), parse.GetValue(Seed));
+            var battles = arena.Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList();
+            leaderboard = LeaderboardBuilder.Build(battles, options);
+        }
+        else
+        {
+            var records = files.SelectMany(path => ReadReporting(path, readOptions, parse.InvocationConfiguration.Error)).ToList();
+            leaderboard = options.Model == RankingModel.PlackettLuce
+                ? LeaderboardBuilder.Build(records.OfType<ItemRanking>(), options)
+                : LeaderboardBuilder.Build(BattlesOf(records), options);
+        }
+        switch (parse.GetValue(Output))
+        {
+            case "json": output.WriteLine(leaderboard.ToJson()); break;
+            case "csv": LeaderboardTable.WriteCsv(leaderboard, output); break;
+            default:
+                LeaderboardTable.Write(leaderboard, output);
+                if (arena is not null) DescribeRecovery(arena, leaderboard, parse.GetValue(SimulatedBattles), output);
+                break;
+        }
+        return 0;
+    }
+
+    private static LeaderboardOptions Options(ParseResult parse)
+    {
+        var (anchorItem, anchorRating) = ParseAnchor(parse.GetValue(Anchor));
+        var rounds = parse.GetValue(Bootstrap);
+        var options = new LeaderboardOptions
+        {
+            Model = RankingModelNames.Parse(parse.GetValue(Model)!, "--model"),
+            Scale = parse.GetValue(Scale) == "logit" ? RatingScale.Natural : RatingScale.Elo,
+            Baseline = parse.GetValue(Baseline),
+            AnchorItem = anchorItem,
+            AnchorRating = anchorRating,
+            Intervals = rounds > 0 ? IntervalMethod.Bootstrap : IntervalMethod.Sandwich,
+            BootstrapRounds = Math.Max(rounds, 1),
+            Seed = parse.GetValue(Seed),
+            CiLevel = parse.GetValue(Ci),
+        };
+        options.Validate();
+        return options;
+    }
+
+    private static (string?, double?) ParseAnchor(string? anchor)
+    {
+        if (anchor is null) return (null, null);
+        var parts = anchor.Split('=', 2);
+        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rating))
+            throw new ArgumentException($"--anchor: \"{anchor}\" is not NAME=RATING (e.g. gpt-4-0314=1000)");
+        return (parts[0], rating);
+    }
+
+    private static List<PreferenceRecord> ReadReporting(string path, ReadOptions options, TextWriter error)
+    {
+        var reader = new PreferenceFileReader(path, options);
+        var records = reader.ToList();
+        ReadingOptions.ReportSkipped(reader.Skipped, path, error);
+        return records;
+    }
+
+    /// <summary>Battles as they are; pairs that name their models become battles; anything else cannot be ranked.</summary>
+    private static List<Battle> BattlesOf(List<PreferenceRecord> records) => records.Select(record => record switch
+    {
+        Battle battle => battle,
+        PreferencePair { ChosenModel: not null, RejectedModel: not null } pair => pair.ToBattle(),
+        _ => throw new DataFormatException(record.Location, null,
+            $"a {record.GetType().Name} without model names cannot be ranked", "battles, or pairs naming chosen_model and rejected_model"),
+    }).ToList();
+
+    private static void DescribeRecovery(SimulatedArena arena, Leaderboard leaderboard, int battles, TextWriter output)
+    {
+        var names = Enumerable.Range(0, arena.Strengths.Count).Select(arena.ModelName).ToList();
+        var discordant = Core.Ranking.Active.RankingDistance.KendallTauDistance(arena.Strengths, names.Select(n => leaderboard[n].Rating).ToList());
+        var pairs = names.Count * (names.Count - 1) / 2.0;
+        output.WriteLine();
+        output.WriteLine($"Simulated arena (gym): {names.Count} models with known strengths, {battles:N0} battles judged by a Bradley–Terry annotator.");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Kendall τ between the fitted ratings and the true strengths: {1 - 2 * discordant / pairs:F3} (1 = the true order)."));
+        output.WriteLine("Rank your own data: prefsharp rank FILE…   (see prefsharp rank --help)");
+    }
+}
