@@ -5,6 +5,7 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new Benchmarks.GenerateKvCacheBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

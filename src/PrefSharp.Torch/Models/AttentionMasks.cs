@@ -8,7 +8,8 @@ internal static class AttentionMasks
     /// <summary>
     /// For T new tokens after <paramref name="pastLength"/> cached ones. Query t (absolute index past + t) may attend
     /// to key s when s ≤ past + t and the key is a real token. Disallowed scores get the dtype's most negative finite
-    /// value (not −∞), so that the rows of padding queries, which allow nothing, stay finite.
+    /// value (not −∞), so that the rows of padding queries, which allow nothing, stay finite. Position ids count real
+    /// tokens: cumsum(mask) − 1 (1 at padding, as transformers does).
     /// </summary>
     public static AttentionInputs Prepare(Tensor? attentionMask, long batch, long queryLength, long pastLength,
         ScalarType dtype, Device device)
@@ -25,6 +26,24 @@ internal static class AttentionMasks
             throw new ArgumentException(
                 $"attention mask must be (B={batch}, cached + new = {total}), found [{string.Join(", ", attentionMask.shape)}]",
                 nameof(attentionMask));
+        return queryLength == 1 && pastLength > 0
+            ? OneNewToken(attentionMask, batch, total, dtype)
+            : General(attentionMask, batch, queryLength, pastLength, dtype, device);
+    }
+
+    /// <summary>Decoding one token: every key is in its past, so only padding is masked; its position is the real-token count − 1.</summary>
+    private static AttentionInputs OneNewToken(Tensor attentionMask, long batch, long total, ScalarType dtype)
+    {
+        var mask = attentionMask.to(ScalarType.Int64);
+        var positionIds = mask.sum(1, keepdim: true) - 1;                                         // (B, 1)
+        var additive = mask.eq(0).to(dtype).mul(finfo(dtype).min).view(batch, 1, 1, total);      // (B, 1, 1, S)
+        return new AttentionInputs(positionIds, additive, IsCausal: false);
+    }
+
+    private static AttentionInputs General(Tensor attentionMask, long batch, long queryLength, long pastLength,
+        ScalarType dtype, Device device)
+    {
+        var total = pastLength + queryLength;
         var real = attentionMask.to(ScalarType.Bool);                                          // (B, S)
         var positionIds = (attentionMask.to(ScalarType.Int64).cumsum(1) - 1)
             .masked_fill(real.logical_not(), 1)

@@ -33,15 +33,15 @@ public sealed class LlamaAttention : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>(B, T, d) → (B, T, d); cos/sin (B, 1, T, D) from <see cref="RotaryEmbedding.CosSin"/>.</summary>
-    internal Tensor forward(Tensor hidden, Tensor cos, Tensor sin, AttentionInputs inputs, KvCache? cache, int layer)
+    /// <summary>(B, T, d) → (B, T, d); cos and signed sin (B, 1, T, D) as in <see cref="RotaryEmbedding.ApplyFast"/>.</summary>
+    internal Tensor forward(Tensor hidden, Tensor cos, Tensor signedSin, AttentionInputs inputs, KvCache? cache, int layer)
     {
         var (batch, length) = (hidden.shape[0], hidden.shape[1]);
         var query = _query.forward(hidden).view(batch, length, _heads, _headDim).transpose(1, 2);         // (B, H, T, D)
         var key = _key.forward(hidden).view(batch, length, _keyValueHeads, _headDim).transpose(1, 2);     // (B, Hkv, T, D)
         var value = _value.forward(hidden).view(batch, length, _keyValueHeads, _headDim).transpose(1, 2); // (B, Hkv, T, D)
-        query = RotaryEmbedding.Apply(query, cos, sin);
-        key = RotaryEmbedding.Apply(key, cos, sin);
+        query = RotaryEmbedding.ApplyFast(query, cos, signedSin);
+        key = RotaryEmbedding.ApplyFast(key, cos, signedSin);
         if (cache is not null) (key, value) = cache.Append(layer, key, value);                            // (B, Hkv, S, D)
         var attended = ScaledDotProductAttention.Attend(query, key, value, inputs, _heads / _keyValueHeads); // (B, H, T, D)
         return _output.forward(attended.transpose(1, 2).reshape(batch, length, (long)_heads * _headDim));  // (B, T, d)

@@ -23,9 +23,9 @@ public sealed class LlamaDecoderLayer : nn.Module
     }
 
     /// <summary>(B, T, d) → (B, T, d).</summary>
-    internal Tensor forward(Tensor hidden, Tensor cos, Tensor sin, AttentionInputs inputs, KvCache? cache, int layer)
+    internal Tensor forward(Tensor hidden, Tensor cos, Tensor signedSin, AttentionInputs inputs, KvCache? cache, int layer)
     {
-        hidden = hidden + _attention.forward(_attentionNorm.forward(hidden), cos, sin, inputs, cache, layer);
+        hidden = hidden + _attention.forward(_attentionNorm.forward(hidden), cos, signedSin, inputs, cache, layer);
         return hidden + _mlp.forward(_mlpNorm.forward(hidden));
     }
 }

@@ -28,7 +28,7 @@ public sealed class LlamaForCausalLM : CausalLanguageModel
     protected override ScalarType WeightType => _model.TokenEmbeddingWeight.dtype;
 
     internal override Tensor Decode(Tensor inputIds, AttentionInputs inputs, KvCache? cache) =>
-        _model.forward(inputIds, inputs, cache);
+        _model.forward(inputIds, inputs, cache, (cache?.Length ?? 0) + inputIds.shape[1]);
 
     protected override Tensor ProjectToVocabulary(Tensor hidden) =>
         _lmHead is null

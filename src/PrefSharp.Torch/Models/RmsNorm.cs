@@ -25,9 +25,9 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var inputType = input.dtype;
-        var x = input.to(ScalarType.Float32);
-        var meanSquare = x.pow(2).mean([-1], keepdim: true);                 // (..., 1)
-        var normalized = (x * (meanSquare + _epsilon).rsqrt()).to(inputType);  // (..., d)
-        return _weight * normalized;
+        var x = inputType == ScalarType.Float32 ? input : input.to(ScalarType.Float32);
+        var meanSquare = x.square().mean([-1], keepdim: true);              // (..., 1)
+        var normalized = x * (meanSquare + _epsilon).rsqrt();               // (..., d)
+        return _weight * (inputType == ScalarType.Float32 ? normalized : normalized.to(inputType));
     }
 }

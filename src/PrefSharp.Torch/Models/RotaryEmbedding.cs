@@ -16,7 +16,7 @@ public static class RotaryEmbedding
 
     /// <summary>
     /// cos and sin of the angles for position ids (B, T): each (B, 1, T, D), the D/2 angles repeated twice, in
-    /// <paramref name="dtype"/> (the angles themselves are computed in float32).
+    /// <paramref name="dtype"/> (the angles themselves are computed in float32, as transformers does).
     /// </summary>
     public static (Tensor Cos, Tensor Sin) CosSin(Tensor positionIds, int headDim, double theta, ScalarType dtype)
     {
@@ -37,4 +37,18 @@ public static class RotaryEmbedding
         var second = x.narrow(-1, half, half);
         return cat([second.neg(), first], dim: -1);
     }
+
+    /// <summary>sin with the sign of rotate_half folded in: (−sin₁, sin₂) for the two halves.</summary>
+    public static Tensor SignedSin(Tensor sin)
+    {
+        var half = sin.shape[^1] / 2;
+        return cat([sin.narrow(-1, 0, half).neg(), sin.narrow(-1, half, half)], dim: -1);
+    }
+
+    /// <summary>
+    /// The same rotation as <see cref="Apply"/> in fewer operations: rotate_half(x)·sin = roll(x, D/2)·signedSin,
+    /// with <paramref name="signedSin"/> from <see cref="SignedSin"/>.
+    /// </summary>
+    public static Tensor ApplyFast(Tensor x, Tensor cos, Tensor signedSin) =>
+        (x * cos).addcmul_(x.roll(x.shape[^1] / 2, -1), signedSin, 1.0);
 }

@@ -89,4 +89,25 @@ public sealed class CheckpointRoundTripTests : IDisposable
             TensorAssert.BitIdentical(half.to(ScalarType.Float32), loaded[name], $"{name} is not the bf16 value widened");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TinyConfigs.All), MemberType = typeof(TinyConfigs))]
+    public void Loading_as_bfloat16_converts_every_weight_and_runs(string family)
+    {
+        using var original = TinyConfigs.Create(family);
+        Checkpoint.Save(original, _directory);
+        using var reloaded = Checkpoint.Load(_directory, ScalarType.BFloat16);
+        var loaded = reloaded.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using var scope = NewDisposeScope();
+        foreach (var (name, parameter) in original.Module.named_parameters())
+            TensorAssert.BitIdentical(parameter.to(ScalarType.BFloat16), loaded[name], name);
+        using var noGrad = no_grad();
+        var ids = tensor(new long[,] { { 0, 0, 4, 9, 33 }, { 5, 6, 7, 8, 9 } });
+        var mask = tensor(new long[,] { { 0, 0, 1, 1, 1 }, { 1, 1, 1, 1, 1 } });
+        var full = original.forward(ids, mask).Logits;
+        var half = reloaded.forward(ids, mask).Logits;
+        Assert.Equal(ScalarType.BFloat16, half.dtype);
+        var scale = full.abs().max().item<float>();
+        TensorAssert.Close(full.narrow(1, 2, 3), half.narrow(1, 2, 3), 0.1 * scale, "bf16 logits");
+    }
 }

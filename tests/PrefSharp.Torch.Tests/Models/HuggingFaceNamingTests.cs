@@ -8,6 +8,7 @@ public sealed class HuggingFaceNamingTests
     private static Dictionary<string, long[]> Names(string family)
     {
         using var model = TinyConfigs.Create(family);
+        Assert.Equal(model.Module.named_parameters().Select(p => p.name).Order(), model.Module.state_dict().Keys.Order());  // no buffers
         return model.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
     }
 

@@ -56,4 +56,20 @@ public sealed class RotaryEmbeddingTests
         var spread = (dots.max() - dots.min()).item<float>();
         Assert.True(spread < 1e-4, $"q·k varies by {spread} across equal offsets");
     }
+
+    [Fact]
+    public void The_fast_form_and_the_table_equal_rotate_half()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(12);
+        var x = randn(2, 3, 5, HeadDim);                                       // (B, H, T, D)
+        var positions = tensor(new long[,] { { 0, 1, 2, 3, 4 }, { 1, 1, 7, 8, 300 } });
+        var (cos, sin) = RotaryEmbedding.CosSin(positions, HeadDim, Theta, ScalarType.Float32);
+        var expected = RotaryEmbedding.Apply(x, cos, sin);
+        TensorAssert.Close(expected, RotaryEmbedding.ApplyFast(x, cos, RotaryEmbedding.SignedSin(sin)), 1e-6, "fast form");
+        using var table = new RotaryTable(HeadDim, Theta);
+        var (tableCos, tableSignedSin) = table.Lookup(positions, positionBound: 301, ScalarType.Float32);
+        TensorAssert.BitIdentical(cos, tableCos, "table cos");
+        TensorAssert.Close(expected, RotaryEmbedding.ApplyFast(x, tableCos, tableSignedSin), 1e-6, "table rotation");
+    }
 }
