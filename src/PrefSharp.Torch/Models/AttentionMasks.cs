@@ -35,7 +35,7 @@ internal static class AttentionMasks
     private static AttentionInputs OneNewToken(Tensor attentionMask, long batch, long total, ScalarType dtype)
     {
         var mask = attentionMask.to(ScalarType.Int64);
-        var positionIds = mask.sum(1, keepdim: true) - 1;                                         // (B, 1)
+        var positionIds = (mask.sum(1, keepdim: true) - 1).clamp_min(0);                         // (B, 1)
         var additive = mask.eq(0).to(dtype).mul(finfo(dtype).min).view(batch, 1, 1, total);      // (B, 1, 1, S)
         return new AttentionInputs(positionIds, additive, IsCausal: false);
     }

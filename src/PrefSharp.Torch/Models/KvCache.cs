@@ -31,6 +31,10 @@ public sealed class KvCache(int numLayers, long capacity) : IDisposable
             throw new InvalidOperationException($"KV cache full: {Length} + {tokens} tokens exceed its capacity of {Capacity}");
         var keyBuffer = _keys[layer] ??= Allocate(keys);
         var valueBuffer = _values[layer] ??= Allocate(values);
+        if (keyBuffer.shape[0] != keys.shape[0] || keyBuffer.shape[1] != keys.shape[1] || keyBuffer.shape[3] != keys.shape[3])
+            throw new InvalidOperationException(
+                $"KV cache layer {layer} holds (B={keyBuffer.shape[0]}, H_kv={keyBuffer.shape[1]}, D={keyBuffer.shape[3]}); " +
+                $"got keys [{string.Join(", ", keys.shape)}]: use a new cache for another batch");
         using (no_grad())
         {
             keyBuffer.narrow(2, Length, tokens).copy_(keys);
