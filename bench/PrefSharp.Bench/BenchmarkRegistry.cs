@@ -8,6 +8,7 @@ public static class BenchmarkRegistry
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new ParseJsonlBenchmark(),
+        new GenerateKvCacheBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
