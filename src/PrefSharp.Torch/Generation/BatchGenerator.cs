@@ -24,54 +24,56 @@ public static class BatchGenerator
                 $"prompt ids must be (B, P) int64 with a mask of the same shape, found [{string.Join(", ", promptIds.shape)}] and [{string.Join(", ", promptMask.shape)}]");
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var (batch, promptLength, steps) = (promptIds.shape[0], promptIds.shape[1], (long)options.MaxNewTokens);
-        var device = promptIds.device;
+        var steps = (long)options.MaxNewTokens;
         var mask = promptMask.to(ScalarType.Int64);
         if (mask.sum(1).min().item<long>() == 0) throw new ArgumentException("every prompt row needs at least one real token", nameof(promptMask));
+        var buffers = GenerationBuffers.Allocate(promptIds, mask, steps, options.PadTokenId, StopIds(model, options));
+        using var generator = new Generator(unchecked((ulong)options.Seed), promptIds.device);
+        using var cache = options.UseCache ? model.NewCache(promptIds.shape[1] + steps) : null;
 
-        var ids = cat([promptIds, full(batch, steps, options.PadTokenId, ScalarType.Int64, device)], dim: 1);  // (B, P + N)
-        var fullMask = cat([mask, zeros(batch, steps, ScalarType.Int64, device)], dim: 1);                    // (B, P + N)
-        var logProbs = zeros(batch, steps, ScalarType.Float32, device);                                        // (B, N)
-        var finished = zeros(batch, ScalarType.Bool, device);                                                  // (B)
-        var stopIds = tensor(StopIds(model, options), ScalarType.Int64, device);                               // (S)
-        var padding = full(batch, options.PadTokenId, ScalarType.Int64, device);                              // (B)
-        using var generator = new Generator(unchecked((ulong)options.Seed), device);
-        using var cache = options.UseCache ? model.NewCache(promptLength + steps) : null;
-
-        long done = 0;
-        while (done < steps)
+        IntraOpThreadLimit? threadLimit = null;
+        try
         {
-            using var stepScope = NewDisposeScope();
-            var logits = NextLogits(model, ids, fullMask, cache, promptLength, done);                          // (B, V)
-            var (sampled, sampledLogProbs) = TokenSampler.Next(logits, options, generator);                    // (B), (B)
-            var alive = finished.logical_not();                                                                // (B)
-            var token = where(alive, sampled, padding);
-            ids.narrow(1, promptLength + done, 1).copy_(token.unsqueeze(1));
-            fullMask.narrow(1, promptLength + done, 1).copy_(alive.unsqueeze(1));
-            logProbs.narrow(1, done, 1).copy_(sampledLogProbs.masked_fill(finished, 0.0).unsqueeze(1));
-            finished.logical_or_(alive.logical_and(token.isin(stopIds)));
-            done++;
-            if (finished.all().item<bool>()) break;  // one host sync per step: the loop's only exit condition
+            long done = 0;
+            while (done < steps)
+            {
+                if (done == 1 && cache is not null) threadLimit = IntraOpThreadLimit.To(options.DecodeThreads);
+                Step(model, buffers, cache, generator, options, done);
+                done++;
+                if (buffers.Finished.all().item<bool>()) break;  // one host sync per step: the loop's only exit condition
+            }
+            return buffers.Collect(done);
         }
+        finally
+        {
+            threadLimit?.Dispose();
+        }
+    }
 
-        var sequences = ids.narrow(1, 0, promptLength + done);
-        var attentionMask = fullMask.narrow(1, 0, promptLength + done);
-        return new GenerationOutput(
-            sequences.contiguous().MoveToOuterDisposeScope(),
-            attentionMask.contiguous().MoveToOuterDisposeScope(),
-            ids.narrow(1, promptLength, done).contiguous().MoveToOuterDisposeScope(),
-            logProbs.narrow(1, 0, done).contiguous().MoveToOuterDisposeScope(),
-            fullMask.narrow(1, promptLength, done).contiguous().MoveToOuterDisposeScope());
+    /// <summary>Samples the token at position P + done for every row and records it in the buffers.</summary>
+    private static void Step(ICausalLM model, GenerationBuffers b, KvCache? cache, Generator generator,
+        GenerationOptions options, long done)
+    {
+        using var stepScope = NewDisposeScope();
+        var position = b.PromptLength + done;
+        var logits = NextLogits(model, b, cache, done);                                        // (B, V)
+        var (sampled, sampledLogProbs) = TokenSampler.Next(logits, options, generator);        // (B), (B)
+        var alive = b.Finished.logical_not();                                                  // (B)
+        var token = where(alive, sampled, b.Padding);                                          // (B)
+        b.Ids.narrow(1, position, 1).copy_(token.unsqueeze(1));
+        b.Mask.narrow(1, position, 1).copy_(alive.unsqueeze(1));
+        b.LogProbs.narrow(1, done, 1).copy_(sampledLogProbs.masked_fill(b.Finished, 0.0).unsqueeze(1));
+        b.Finished.logical_or_(alive.logical_and(token.isin(b.StopIds)));
     }
 
     /// <summary>Logits (B, V) for the next position after <paramref name="done"/> generated tokens.</summary>
-    private static Tensor NextLogits(ICausalLM model, Tensor ids, Tensor fullMask, KvCache? cache, long promptLength, long done)
+    private static Tensor NextLogits(ICausalLM model, GenerationBuffers b, KvCache? cache, long done)
     {
-        var length = promptLength + done;
-        var mask = fullMask.narrow(1, 0, length);                                       // (B, P + done)
-        var input = cache is null ? ids.narrow(1, 0, length)                            // whole sequence again
-            : done == 0 ? ids.narrow(1, 0, promptLength)                                // prefill the prompt
-            : ids.narrow(1, length - 1, 1);                                             // only the last token
+        var length = b.PromptLength + done;
+        var mask = b.Mask.narrow(1, 0, length);                                         // (B, P + done)
+        var input = cache is null ? b.Ids.narrow(1, 0, length)                          // whole sequence again
+            : done == 0 ? b.Ids.narrow(1, 0, b.PromptLength)                            // prefill the prompt
+            : b.Ids.narrow(1, length - 1, 1);                                           // only the last token
         var logits = model.forward(input, mask, cache, logitsToKeep: 1).Logits;        // (B, 1, V)
         return logits.squeeze(1);                                                       // (B, V)
     }

@@ -61,8 +61,9 @@ public sealed class KvCacheGenerationTests
     }
 
     [Fact]
-    public void Generation_leaves_no_live_tensors_behind()
+    public void Generation_leaves_no_live_tensors_behind_and_restores_the_thread_count()
     {
+        var threads = get_num_threads();
         using var model = TinyConfigs.Create("qwen2");
         var (ids, mask) = PromptBatch.LeftPad(Prompts, padTokenId: 0);
         using var idsOwned = ids;
@@ -74,5 +75,6 @@ public sealed class KvCacheGenerationTests
             BatchGenerator.Generate(model, ids, mask, new GenerationOptions { MaxNewTokens = 6, Seed = i });
         }
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        Assert.Equal(threads, get_num_threads());
     }
 }
