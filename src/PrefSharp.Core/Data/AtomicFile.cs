@@ -29,6 +29,10 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Atomic <see cref="File.WriteAllText(string, string)"/> (UTF-8, no byte-order mark).</summary>
+    public static void WriteAllText(string path, string text) =>
+        Write(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text)));
+
     /// <summary>As <see cref="Write"/>, gzip-compressing the content when the path ends with ".gz".</summary>
     public static void WriteCompressible(string path, Action<Stream> write) => Write(path, stream =>
     {

@@ -1,3 +1,4 @@
+using PrefSharp.Core.Data;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

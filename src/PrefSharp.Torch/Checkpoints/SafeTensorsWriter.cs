@@ -1,3 +1,4 @@
+using PrefSharp.Core.Data;
 using System.Buffers.Binary;
 using static TorchSharp.torch;
 
