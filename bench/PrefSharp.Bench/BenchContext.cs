@@ -8,4 +8,12 @@ public sealed class BenchContext(string scratchDirectory, int seed)
 
     /// <summary>Progress for the human at the terminal; stdout stays pure JSON lines.</summary>
     public void Log(string message) => Console.Error.WriteLine($"[bench] {message}");
+
+    /// <summary>Wall-clock seconds that <paramref name="action"/> takes.</summary>
+    public static double Seconds(Action action)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
 }

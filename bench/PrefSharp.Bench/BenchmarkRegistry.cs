@@ -9,6 +9,7 @@ public static class BenchmarkRegistry
     [
         new ParseJsonlBenchmark(),
         new GenerateKvCacheBenchmark(),
+        new RankOneMillionBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -20,11 +20,11 @@ public sealed class ParseJsonlBenchmark(long bytes = 1L << 30) : IBenchmark
         SyntheticPairs.Write(path, bytes, context.Seed);
         var size = new FileInfo(path).Length;
 
-        var readSeconds = Time(() => PlainRead(path));
+        var readSeconds = BenchContext.Seconds(() => PlainRead(path));
         long records = 0;
         var baseline = Process.GetCurrentProcess().WorkingSet64;
         var peak = baseline;
-        var parseSeconds = Time(() =>
+        var parseSeconds = BenchContext.Seconds(() =>
         {
             foreach (var _ in new PreferenceFileReader(path))
                 if (++records % 100_000 == 0) peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
@@ -42,12 +42,5 @@ public sealed class ParseJsonlBenchmark(long bytes = 1L << 30) : IBenchmark
         var buffer = new byte[1 << 20];
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         while (stream.Read(buffer) > 0) { }
-    }
-
-    private static double Time(Action action)
-    {
-        var watch = Stopwatch.StartNew();
-        action();
-        return watch.Elapsed.TotalSeconds;
     }
 }
