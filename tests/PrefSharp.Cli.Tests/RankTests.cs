@@ -49,4 +49,30 @@ public sealed class RankTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Alpaca_eval_annotations_get_alpaca_eval_win_rates_against_their_common_baseline()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"prefsharp-alpaca-{Guid.NewGuid():N}.json");
+        static string Row(string model, double preference) =>
+            $$"""{"instruction": "i", "output_1": "x", "generator_1": "base", "output_2": "y", "generator_2": "{{model}}", "preference": {{preference}}, "annotator": "judge"}""";
+        File.WriteAllText(path, $"[{Row("m", 2)}, {Row("m", 1)}, {Row("m", 0)}, {Row("m", 1.75)}, {Row("n", 1.5)}, {Row("n", 1.5)}]");
+        try
+        {
+            var run = CliRun.Of("rank", path, "--bootstrap", "0", "--output", "json");
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(run.Output);
+            var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
+            // m: soft scores 1, 0, ½, ¾ → 56.25 ± 21.35 (derivation in Core's PublishedLeaderboardTests); n: ½, ½ → 50 ± 0.
+            Assert.Equal(56.25, items["m"].GetProperty("alpaca_win_rate").GetDouble(), 9);
+            Assert.Equal(21.3478, items["m"].GetProperty("alpaca_standard_error").GetDouble(), 4);
+            Assert.Equal(0.0, items["n"].GetProperty("alpaca_standard_error").GetDouble(), 9);
+            Assert.False(items["base"].TryGetProperty("alpaca_win_rate", out _));
+            Assert.Equal(50.0, items["base"].GetProperty("win_rate").GetDouble(), 9);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

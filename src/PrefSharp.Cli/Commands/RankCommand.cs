@@ -59,10 +59,14 @@ public static class RankCommand
         }
         else
         {
-            var records = files.SelectMany(path => ReadReporting(path, readOptions, parse.InvocationConfiguration.Error)).ToList();
-            leaderboard = options.Model == RankingModel.PlackettLuce
-                ? LeaderboardBuilder.Build(records.OfType<ItemRanking>(), options)
-                : LeaderboardBuilder.Build(BattlesOf(records), options);
+            var (records, alpacaEval) = ReadAll(files, readOptions, parse.InvocationConfiguration.Error);
+            if (options.Model == RankingModel.PlackettLuce)
+                leaderboard = LeaderboardBuilder.Build(records.OfType<ItemRanking>(), options);
+            else
+            {
+                var battles = BattlesOf(records);
+                leaderboard = LeaderboardBuilder.Build(battles, alpacaEval ? AlpacaEvalDefaults(options, battles) : options);
+            }
         }
         switch (parse.GetValue(Output))
         {
@@ -74,6 +78,26 @@ public static class RankCommand
                 break;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// AlpacaEval annotations also get AlpacaEval's own win rate and standard error, against the baseline every
+    /// annotation shares (generator_1) unless <c>--baseline</c> names another.
+    /// </summary>
+    private static LeaderboardOptions AlpacaEvalDefaults(LeaderboardOptions options, IReadOnlyList<Battle> battles)
+    {
+        var baseline = options.Baseline ?? StarCentre(battles);
+        return baseline is null ? options : options with { Baseline = baseline, DirectWinRates = true };
+    }
+
+    /// <summary>The one item that takes part in every battle (a star design such as AlpacaEval or Arena-Hard), or null.</summary>
+    private static string? StarCentre(IReadOnlyList<Battle> battles)
+    {
+        if (battles.Count == 0) return null;
+        var first = battles[0];
+        foreach (var candidate in new[] { first.ItemA, first.ItemB })
+            if (battles.All(b => b.ItemA == candidate || b.ItemB == candidate)) return candidate;
+        return null;
     }
 
     private static LeaderboardOptions Options(ParseResult parse)
@@ -105,12 +129,19 @@ public static class RankCommand
         return (parts[0], rating);
     }
 
-    private static List<PreferenceRecord> ReadReporting(string path, ReadOptions options, TextWriter error)
+    /// <summary>Every record of <paramref name="files"/>, and whether they were all AlpacaEval annotations.</summary>
+    private static (List<PreferenceRecord> Records, bool AlpacaEval) ReadAll(string[] files, ReadOptions options, TextWriter error)
     {
-        var reader = new PreferenceFileReader(path, options);
-        var records = reader.ToList();
-        ReadingOptions.ReportSkipped(reader.Skipped, path, error);
-        return records;
+        var records = new List<PreferenceRecord>();
+        var alpacaEval = true;
+        foreach (var path in files)
+        {
+            var reader = new PreferenceFileReader(path, options);
+            records.AddRange(reader);
+            ReadingOptions.ReportSkipped(reader.Skipped, path, error);
+            alpacaEval &= reader.Format?.Name.StartsWith("alpaca-eval", StringComparison.Ordinal) == true;
+        }
+        return (records, alpacaEval);
     }
 
     /// <summary>Battles as they are; pairs that name their models become battles; anything else cannot be ranked.</summary>

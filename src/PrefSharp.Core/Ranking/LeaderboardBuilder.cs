@@ -14,7 +14,20 @@ public static class LeaderboardBuilder
         ArgumentNullException.ThrowIfNull(battles);
         options ??= new LeaderboardOptions();
         options.Validate();
-        return LeaderboardAssembler.Assemble(CreateModel(battles, options), options);
+        var board = LeaderboardAssembler.Assemble(CreateModel(battles, options), options);
+        return options.DirectWinRates ? WithDirectWinRates(board, battles, options.Baseline!) : board;
+    }
+
+    /// <summary>Adds AlpacaEval's empirical win rates against <paramref name="baseline"/> to the rows that met it.</summary>
+    private static Leaderboard WithDirectWinRates(Leaderboard board, IReadOnlyList<Battle> battles, string baseline)
+    {
+        var rates = DirectWinRate.Against(battles, baseline);
+        return board with
+        {
+            Items = board.Items.Select(row => rates.TryGetValue(row.Name, out var rate)
+                ? row with { AlpacaWinRate = rate.WinRate, AlpacaStandardError = double.IsNaN(rate.StandardError) ? null : rate.StandardError }
+                : row).ToList(),
+        };
     }
 
     /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>

@@ -40,6 +40,9 @@ public sealed record LeaderboardOptions
     /// <summary>Gaussian-prior precision on the natural-scale strengths (L2); default 0 (plain MLE).</summary>
     public double PriorPrecision { get; init; }
 
+    /// <summary>Also report AlpacaEval's empirical win rate and standard error against <see cref="Baseline"/>; default false.</summary>
+    public bool DirectWinRates { get; init; }
+
     /// <summary>Allow a disconnected comparison graph, centring each component separately; default false (an error).</summary>
     public bool AnchorEachComponent { get; init; }
 
@@ -75,6 +78,8 @@ public sealed record LeaderboardOptions
         if (!(EloK > 0) || double.IsInfinity(EloK)) throw new ArgumentException($"EloK must be positive (got {EloK}).", nameof(EloK));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentException($"MaxDegreeOfParallelism must be −1 or ≥ 1 (got {MaxDegreeOfParallelism}).", nameof(MaxDegreeOfParallelism));
+        if (DirectWinRates && Baseline is null)
+            throw new ArgumentException("DirectWinRates: AlpacaEval win rates are against a baseline; set Baseline.", nameof(DirectWinRates));
         FitOptions.Validate();
     }
 }
