@@ -23,6 +23,8 @@ public static class RankCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap (and of the simulated arena)", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> Ci = new("--ci") { Description = "Confidence level of the intervals", DefaultValueFactory = _ => 0.95 };
     private static readonly Option<string> Output = new("--output") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
+    private static readonly Option<bool> StyleControl = new("--style-control") { Description = "Chatbot Arena's style control: ratings with the effect of length and markdown removed (bt; needs style_a/style_b covariates)" };
+    private static readonly Option<bool> LengthControl = new("--length-control") { Description = "Also report AlpacaEval's length-controlled win rate against the baseline (needs question ids and lengths)" };
     private static readonly Option<int> SimulatedModels = new("--simulate-models") { Description = "Without FILE: models in the simulated arena", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> SimulatedBattles = new("--simulate-battles") { Description = "Without FILE: battles in the simulated arena", DefaultValueFactory = _ => 5000 };
 
@@ -33,7 +35,7 @@ public static class RankCommand
         var reading = new ReadingOptions();
         var command = new Command("rank", "Fit a leaderboard (Bradley–Terry, Elo, ties, Plackett–Luce, Thurstone) with intervals from comparisons")
         {
-            Files, Model, Baseline, Anchor, Scale, Bootstrap, Seed, Ci, Output, SimulatedModels, SimulatedBattles,
+            Files, Model, Baseline, Anchor, Scale, Bootstrap, Seed, Ci, StyleControl, LengthControl, Output, SimulatedModels, SimulatedBattles,
         };
         reading.AddTo(command);
         command.SetAction(parse => Run(parse, reading.From(parse)));
@@ -41,7 +43,8 @@ public static class RankCommand
             "prefsharp rank                                   # a simulated arena from the gym, with known true strengths",
             "prefsharp rank ../shared/data/battles/arena-hard-v0.1/battles-judge-gpt4o.jsonl --baseline gpt-4-0314",
             "prefsharp rank battles.jsonl --model davidson --bootstrap 0 --output json",
-            "prefsharp rank ../shared/data/rankings/nascar2002/nascar2002.txt --model plackett-luce --bootstrap 200");
+            "prefsharp rank ../shared/data/rankings/nascar2002/nascar2002.txt --model plackett-luce --bootstrap 200",
+            "prefsharp rank ../shared/data/battles/alpaca-eval2-weighted-compact.jsonl.gz --length-control --bootstrap 0");
     }
 
     private static int Run(ParseResult parse, ReadOptions readOptions)
@@ -65,7 +68,7 @@ public static class RankCommand
             else
             {
                 var battles = BattlesOf(records);
-                leaderboard = LeaderboardBuilder.Build(battles, alpacaEval ? AlpacaEvalDefaults(options, battles) : options);
+                leaderboard = LeaderboardBuilder.Build(battles, StarDefaults(options, battles, alpacaEval));
             }
         }
         switch (parse.GetValue(Output))
@@ -81,13 +84,14 @@ public static class RankCommand
     }
 
     /// <summary>
-    /// AlpacaEval annotations also get AlpacaEval's own win rate and standard error, against the baseline every
-    /// annotation shares (generator_1) unless <c>--baseline</c> names another.
+    /// AlpacaEval annotations also get AlpacaEval's own win rate and standard error. They, and length control, are
+    /// against the baseline every battle shares (AlpacaEval's generator_1) unless <c>--baseline</c> names another.
     /// </summary>
-    private static LeaderboardOptions AlpacaEvalDefaults(LeaderboardOptions options, IReadOnlyList<Battle> battles)
+    private static LeaderboardOptions StarDefaults(LeaderboardOptions options, IReadOnlyList<Battle> battles, bool alpacaEval)
     {
+        if (!alpacaEval && !options.LengthControl) return options;
         var baseline = options.Baseline ?? StarCentre(battles);
-        return baseline is null ? options : options with { Baseline = baseline, DirectWinRates = true };
+        return baseline is null ? options : options with { Baseline = baseline, DirectWinRates = alpacaEval };
     }
 
     /// <summary>The one item that takes part in every battle (a star design such as AlpacaEval or Arena-Hard), or null.</summary>
@@ -115,9 +119,10 @@ public static class RankCommand
             BootstrapRounds = Math.Max(rounds, 1),
             Seed = parse.GetValue(Seed),
             CiLevel = parse.GetValue(Ci),
+            StyleControl = parse.GetValue(StyleControl),
+            LengthControl = parse.GetValue(LengthControl),
         };
-        options.Validate();
-        return options;
+        return options;  // validated by LeaderboardBuilder, after the data may have supplied the baseline
     }
 
     private static (string?, double?) ParseAnchor(string? anchor)

@@ -38,6 +38,13 @@ public sealed record Battle(string ItemA, string ItemB, BattleOutcome Outcome) :
 
     public bool IsTie => Outcome is BattleOutcome.Tie or BattleOutcome.TieBothBad;
 
+    /// <summary>The same judgement seen from the other side: B becomes A (scores, styles and texts swap with it).</summary>
+    public Battle Swapped() => this with
+    {
+        ItemA = ItemB, ItemB = ItemA, ScoreA = 1 - ScoreA, StyleA = StyleB, StyleB = StyleA, TextA = TextB, TextB = TextA,
+        Outcome = Outcome switch { BattleOutcome.A => BattleOutcome.B, BattleOutcome.B => BattleOutcome.A, var same => same },
+    };
+
     /// <summary>The score of A implied by a hard outcome: 1, 0 or 0.5.</summary>
     public static double DefaultScore(BattleOutcome outcome) => outcome switch
     {

@@ -35,18 +35,8 @@ public sealed class EloLeaderboardModel : LeaderboardModel
 
     public override BootstrapSamples Bootstrap(StrengthFit fit, BootstrapOptions options)
     {
-        options.Validate();
-        var strengths = new double[options.Rounds][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         var unordered = _options with { Order = BattleOrder.AsGiven };
-        Parallel.For(0, options.Rounds, parallel, round =>
-        {
-            var random = SeedSequence.ForRound(options.Seed, round);
-            var resample = new Battle[_battles.Count];
-            for (int k = 0; k < resample.Length; k++) resample[k] = _battles[random.Next(_battles.Count)];
-            strengths[round] = ToStrengths(OnlineElo.Run(resample, new ItemIndex(Items.Names), unordered));
-        });
-        return new BootstrapSamples(strengths, Enumerable.Repeat(double.NaN, options.Rounds).ToArray(), 0);
+        return BattleResampling.Bootstrap(_battles, options, resample => ToStrengths(OnlineElo.Run(resample, new ItemIndex(Items.Names), unordered)));
     }
 
     private double[] ToStrengths(double[] ratings) =>

@@ -1,4 +1,5 @@
 using PrefSharp.Core.Data;
+using PrefSharp.Core.Ranking.Style;
 
 namespace PrefSharp.Core.Ranking;
 
@@ -7,7 +8,7 @@ namespace PrefSharp.Core.Ranking;
 /// <see cref="Leaderboard"/> out. Bad input raises <see cref="ArgumentException"/> (an item against itself, no
 /// battles, an unknown baseline or anchor listing available items, a disconnected graph naming its components).
 /// </summary>
-public static class LeaderboardBuilder
+public static partial class LeaderboardBuilder
 {
     public static Leaderboard Build(IReadOnlyList<Battle> battles, LeaderboardOptions? options = null)
     {
@@ -15,19 +16,8 @@ public static class LeaderboardBuilder
         options ??= new LeaderboardOptions();
         options.Validate();
         var board = LeaderboardAssembler.Assemble(CreateModel(battles, options), options);
-        return options.DirectWinRates ? WithDirectWinRates(board, battles, options.Baseline!) : board;
-    }
-
-    /// <summary>Adds AlpacaEval's empirical win rates against <paramref name="baseline"/> to the rows that met it.</summary>
-    private static Leaderboard WithDirectWinRates(Leaderboard board, IReadOnlyList<Battle> battles, string baseline)
-    {
-        var rates = DirectWinRate.Against(battles, baseline);
-        return board with
-        {
-            Items = board.Items.Select(row => rates.TryGetValue(row.Name, out var rate)
-                ? row with { AlpacaWinRate = rate.WinRate, AlpacaStandardError = double.IsNaN(rate.StandardError) ? null : rate.StandardError }
-                : row).ToList(),
-        };
+        if (options.DirectWinRates) board = WithDirectWinRates(board, battles, options.Baseline!);
+        return options.LengthControl ? WithLengthControl(board, battles, options.Baseline!) : board;
     }
 
     /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>
@@ -44,6 +34,7 @@ public static class LeaderboardBuilder
     /// <summary>The model for the options: one case per <see cref="RankingModel"/>.</summary>
     public static LeaderboardModel CreateModel(IReadOnlyList<Battle> battles, LeaderboardOptions options) => options.Model switch
     {
+        RankingModel.BradleyTerry when options.StyleControl => new StyleControlledLeaderboardModel(battles),
         RankingModel.BradleyTerry => new PairwiseLeaderboardModel<BradleyTerryLikelihood>(battles, new(), options.FitOptions),
         RankingModel.RaoKupper => new PairwiseLeaderboardModel<RaoKupperLikelihood>(battles, new(), options.FitOptions),
         RankingModel.Davidson => new PairwiseLeaderboardModel<DavidsonLikelihood>(battles, new(), options.FitOptions),

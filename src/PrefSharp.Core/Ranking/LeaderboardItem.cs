@@ -6,7 +6,8 @@ namespace PrefSharp.Core.Ranking;
 /// One row of a <see cref="Leaderboard"/>. JSON field names are fixed (snake_case): name, rating, rating_lo,
 /// rating_hi, rank, rank_lo, rank_hi, win_rate, win_rate_lo, win_rate_hi, battles, wins, ties, losses.
 /// Interval fields are null without intervals; win rates (percent, ties as half) are null without a baseline.
-/// alpaca_win_rate and alpaca_standard_error appear only when <see cref="LeaderboardOptions.DirectWinRates"/> is set.
+/// alpaca_win_rate and alpaca_standard_error appear only when <see cref="LeaderboardOptions.DirectWinRates"/> is set,
+/// lc_win_rate only with <see cref="LeaderboardOptions.LengthControl"/>.
 /// </summary>
 public sealed record LeaderboardItem
 {
@@ -30,6 +31,8 @@ public sealed record LeaderboardItem
     [JsonPropertyName("losses")] public long Losses { get; init; }
     /// <summary>AlpacaEval's empirical win rate against the baseline (percent; see <see cref="DirectWinRate"/>), when requested.</summary>
     [JsonPropertyName("alpaca_win_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? AlpacaWinRate { get; init; }
+    /// <summary>AlpacaEval's length-controlled win rate against the baseline (percent), when requested.</summary>
+    [JsonPropertyName("lc_win_rate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? LengthControlledWinRate { get; init; }
     /// <summary>The standard error of <see cref="AlpacaWinRate"/>, in percent.</summary>
     [JsonPropertyName("alpaca_standard_error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? AlpacaStandardError { get; init; }
 }

@@ -43,6 +43,12 @@ public sealed record LeaderboardOptions
     /// <summary>Also report AlpacaEval's empirical win rate and standard error against <see cref="Baseline"/>; default false.</summary>
     public bool DirectWinRates { get; init; }
 
+    /// <summary>Fit Arena's style-controlled Bradley–Terry (ratings with the style effect removed); bt only; default false.</summary>
+    public bool StyleControl { get; init; }
+
+    /// <summary>Also report AlpacaEval's length-controlled win rate against <see cref="Baseline"/> (lc_win_rate); default false.</summary>
+    public bool LengthControl { get; init; }
+
     /// <summary>Allow a disconnected comparison graph, centring each component separately; default false (an error).</summary>
     public bool AnchorEachComponent { get; init; }
 
@@ -78,6 +84,12 @@ public sealed record LeaderboardOptions
         if (!(EloK > 0) || double.IsInfinity(EloK)) throw new ArgumentException($"EloK must be positive (got {EloK}).", nameof(EloK));
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentException($"MaxDegreeOfParallelism must be −1 or ≥ 1 (got {MaxDegreeOfParallelism}).", nameof(MaxDegreeOfParallelism));
+        if (StyleControl && Model != RankingModel.BradleyTerry)
+            throw new ArgumentException($"StyleControl: style control is a Bradley–Terry model; use bt, not {RankingModelNames.NameOf(Model)}.", nameof(StyleControl));
+        if (StyleControl && Intervals == IntervalMethod.Sandwich)
+            throw new ArgumentException("Intervals: style control takes bootstrap intervals, not the sandwich.", nameof(Intervals));
+        if (LengthControl && Baseline is null)
+            throw new ArgumentException("LengthControl: length-controlled win rates are against a baseline; set Baseline.", nameof(LengthControl));
         if (DirectWinRates && Baseline is null)
             throw new ArgumentException("DirectWinRates: AlpacaEval win rates are against a baseline; set Baseline.", nameof(DirectWinRates));
         FitOptions.Validate();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PrefSharp.Core.Data;
+using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Optimization;
 using PrefSharp.Core.Ranking.Style;
 
@@ -40,8 +41,9 @@ public sealed class StyleControlTests
     /// judge with a planted length effect γ = 0.6 per sd ranks it first without control. Style control recovers γ and puts
     /// the substantive best item first.
     /// </summary>
-    [Fact]
-    public void Style_control_removes_a_planted_length_preference()
+    /// <summary>6000 battles among solid (β 0), verbose (−0.15, three times longer), terse (−0.3) and weak (−0.6), judged
+    /// with a planted length effect γ = 0.6 per standard deviation of the normalised length difference.</summary>
+    private static List<Battle> PlantedLengthBattles()
     {
         var random = new Random(3);
         var quality = new Dictionary<string, double> { ["solid"] = 0.0, ["verbose"] = -0.15, ["terse"] = -0.3, ["weak"] = -0.6 };
@@ -64,7 +66,34 @@ public sealed class StyleControlTests
             var outcome = random.NextDouble() < Logistic.Sigmoid(logit) ? BattleOutcome.A : BattleOutcome.B;
             return new Battle(r.A, r.B, outcome) { StyleA = Style(r.La), StyleB = Style(r.Lb) };
         }).ToList();
+        return battles;
 
+    }
+
+    [Fact]
+    public void Style_controlled_leaderboard_ranks_substance_first_with_bootstrap_intervals()
+    {
+        var battles = PlantedLengthBattles();
+        var plain = LeaderboardBuilder.Build(battles, new LeaderboardOptions { Intervals = IntervalMethod.None });
+        var controlled = LeaderboardBuilder.Build(battles, new LeaderboardOptions { StyleControl = true, BootstrapRounds = 40 });
+        Assert.Equal("verbose", plain.Items[0].Name);
+        Assert.Equal("bt-style", controlled.Model);
+        Assert.Equal("solid", controlled.Items[0].Name);
+        var direct = StyleControlledBradleyTerry.Fit(battles).Ratings.ToDictionary(r => r.Item);
+        foreach (var item in controlled.Items)
+        {
+            // Same fit as the plain style-control API, up to the leaderboard's centring at a mean of 1000.
+            Assert.Equal(direct[item.Name].Rating - direct.Values.Average(r => r.Rating) + 1000, item.Rating, 6);
+            Assert.InRange(item.Rating, item.RatingLo!.Value, item.RatingHi!.Value);
+        }
+        Assert.Throws<ArgumentException>(() => LeaderboardBuilder.Build(battles, new LeaderboardOptions { StyleControl = true, Model = RankingModel.Elo }));
+        Assert.Throws<ArgumentException>(() => LeaderboardBuilder.Build([new Battle("a", "b", BattleOutcome.A)], new LeaderboardOptions { StyleControl = true }));
+    }
+
+    [Fact]
+    public void Style_control_removes_a_planted_length_preference()
+    {
+        var battles = PlantedLengthBattles();
         var result = StyleControlledBradleyTerry.Fit(battles, new StyleControlOptions { Features = ["length"] });
         var length = Assert.Single(result.Coefficients);
         Assert.InRange(length.Coefficient, 0.45, 0.75);
