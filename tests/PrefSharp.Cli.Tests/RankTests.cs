@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PrefSharp.Core.Data;
 
 namespace PrefSharp.Cli.Tests;
 
@@ -69,6 +70,68 @@ public sealed class RankTests
             Assert.Equal(0.0, items["n"].GetProperty("alpaca_standard_error").GetDouble(), 9);
             Assert.False(items["base"].TryGetProperty("alpaca_win_rate", out _));
             Assert.Equal(50.0, items["base"].GetProperty("win_rate").GetDouble(), 9);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Rock–paper–scissors with 80% majorities: a Condorcet cycle, and the maximal lottery is uniform (by symmetry).</summary>
+    [Fact]
+    public void Gpm_analysis_finds_a_planted_cycle_and_its_uniform_maximal_lottery()
+    {
+        var battles = new List<Battle>();
+        foreach (var (winner, loser) in new[] { ("rock", "scissors"), ("scissors", "paper"), ("paper", "rock") })
+            for (int k = 0; k < 50; k++)
+                battles.Add(new Battle(winner, loser, k % 5 == 0 ? BattleOutcome.B : BattleOutcome.A));
+        var run = RunOnBattles(battles, "--model", "gpm", "--output", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var cycle = Assert.Single(json.RootElement.GetProperty("cycles").EnumerateArray());
+        Assert.Equal(0.6, cycle.GetProperty("strength").GetDouble(), 9);   // margin 0.8 − 0.2 on every edge
+        foreach (var p in json.RootElement.GetProperty("maximal_lottery").EnumerateObject())
+            Assert.Equal(1 / 3.0, p.Value.GetDouble(), 6);
+        Assert.True(json.RootElement.GetProperty("log_likelihood_gain").GetDouble() > 10, "a cycle is what Bradley–Terry cannot fit");
+    }
+
+    /// <summary>Two annotator groups with opposite tastes: the mixture finds both and ranks each group's favourite first.</summary>
+    [Fact]
+    public void Mixture_analysis_separates_annotator_groups_with_opposite_preferences()
+    {
+        var random = new Random(1);
+        var battles = new List<Battle>();
+        for (int k = 0; k < 1200; k++)
+        {
+            var judge = $"rater-{k % 8}";
+            var concise = k % 8 < 4;
+            var (a, b) = random.Next(2) == 0 ? ("short", "long") : ("long", "short");
+            var aWins = (a == "short") == concise ? random.NextDouble() < 0.85 : random.NextDouble() < 0.15;
+            battles.Add(new Battle(a, b, aWins ? BattleOutcome.A : BattleOutcome.B) { Judge = judge });
+            battles.Add(new Battle("short", "middle", BattleOutcome.Tie) { Judge = judge });
+        }
+        var run = RunOnBattles(battles, "--model", "mixture", "--output", "json");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("groups_selected").GetInt32());
+        var favourites = json.RootElement.GetProperty("groups").EnumerateArray()
+            .Select(g => g.GetProperty("items")[0].GetProperty("name").GetString()).Order().ToList();
+        Assert.Equal(["long", "short"], favourites);
+
+        var table = RunOnBattles(battles, "--model", "mixture");
+        Assert.Contains("MaxMin (egalitarian) winner:", table.Output);
+        var anonymous = RunOnBattles(battles.Select(b => b with { Judge = null }).ToList(), "--model", "mixture");
+        Assert.Equal(2, anonymous.ExitCode);
+        Assert.Contains("judge ids", anonymous.Error);
+    }
+
+    private static CliRun RunOnBattles(List<Battle> battles, params string[] arguments)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"prefsharp-battles-{Guid.NewGuid():N}.jsonl");
+        BattleJsonlWriter.Write(path, battles);
+        try
+        {
+            return CliRun.Of(["rank", path, .. arguments]);
         }
         finally
         {

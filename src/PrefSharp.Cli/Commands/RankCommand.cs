@@ -12,10 +12,14 @@ namespace PrefSharp.Cli.Commands;
 /// With no file it ranks a simulated arena from the gym, whose true strengths are known, and reports how well
 /// the leaderboard recovers them.
 /// </summary>
-public static class RankCommand
+public static partial class RankCommand
 {
     private static readonly Argument<string[]> Files = new("FILE") { Description = "Battle, pair or ranking files; none: a simulated arena from the gym", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<string> Model = new("--model") { Description = $"Rating model: {string.Join(", ", RankingModelNames.All)}", DefaultValueFactory = _ => "bt" };
+    private static readonly Option<string> Model = new("--model")
+    {
+        Description = $"Rating model: {string.Join(", ", RankingModelNames.All)}; or mixture (annotator groups, needs judge ids) or gpm (intransitive analysis)",
+        DefaultValueFactory = _ => "bt",
+    };
     private static readonly Option<string?> Baseline = new("--baseline") { Description = "Report win rates (%) against this item" };
     private static readonly Option<string?> Anchor = new("--anchor") { Description = "Fix one item's rating, NAME=RATING (default: mean rating 1000 on the Elo scale)" };
     private static readonly Option<string> Scale = new("--scale") { Description = "elo (400/ln 10 per logit) or logit", DefaultValueFactory = _ => "elo" };
@@ -50,6 +54,7 @@ public static class RankCommand
     private static int Run(ParseResult parse, ReadOptions readOptions)
     {
         var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(Model) is "mixture" or "gpm") return RunAnalysis(parse, readOptions, parse.GetValue(Model)!);
         var options = Options(parse);
         var files = parse.GetValue(Files)!;
         SimulatedArena? arena = null;

@@ -1,5 +1,6 @@
-using System.Globalization;
 using PrefSharp.Core.Ranking;
+
+using static PrefSharp.Cli.Output.Formatting;
 
 namespace PrefSharp.Cli.Output;
 
@@ -38,6 +39,4 @@ public static class LeaderboardTable
     }
 
     private static string Csv(string field) => field.IndexOfAny([',', '"', '\n']) < 0 ? field : $"\"{field.Replace("\"", "\"\"")}\"";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
