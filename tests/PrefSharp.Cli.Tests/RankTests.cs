@@ -93,6 +93,12 @@ public sealed class RankTests
         foreach (var p in json.RootElement.GetProperty("maximal_lottery").EnumerateObject())
             Assert.Equal(1 / 3.0, p.Value.GetDouble(), 6);
         Assert.True(json.RootElement.GetProperty("log_likelihood_gain").GetDouble() > 10, "a cycle is what Bradley–Terry cannot fit");
+        Assert.True(json.RootElement.GetProperty("significant_gain").GetBoolean());
+        // n = 3, k = 1: df = 2·3 − 3 − 2 = 1; a transitive arena's gain must not pass the test.
+        Assert.Equal(1, json.RootElement.GetProperty("extra_parameters").GetInt32());
+        var transitive = CliRun.Of("rank", "--model", "gpm", "--simulate-models", "5", "--output", "json");
+        using var plain = JsonDocument.Parse(transitive.Output);
+        Assert.False(plain.RootElement.GetProperty("significant_gain").GetBoolean());
     }
 
     /// <summary>Two annotator groups with opposite tastes: the mixture finds both and ranks each group's favourite first.</summary>

@@ -13,7 +13,8 @@ public static class IntransitiveReport
         var fit = analysis.Fit;
         output.WriteLine(Invariant($"General preference model (dimension {fit.Embeddings[0].Length}) on {analysis.Battles:N0} battles among {fit.Items.Count} items"));
         output.WriteLine(Invariant($"log-likelihood: GPM {fit.LogLikelihood:F2}, Bradley–Terry {fit.BradleyTerryLogLikelihood:F2}, gain {fit.LogLikelihoodGain:F2} nats") +
-            (fit.LogLikelihoodGain > 2 ? " (cyclic structure that no single rating can express)" : " (ratings explain these data about as well)"));
+            Invariant($"; 2·gain vs χ²({analysis.ExtraParameters}) 95% quantile {analysis.CriticalStatistic:F2}: ") +
+            (analysis.SignificantGain ? "significant, cyclic structure that no single rating can express" : "not significant, ratings explain these data as well"));
         output.WriteLine();
         output.WriteLine(analysis.Cycles.Count == 0 ? "Condorcet 3-cycles: none (the majority relation is transitive)"
             : $"Condorcet 3-cycles, strongest first (strength = smallest margin P(x≻y) − P(y≻x) on the cycle):");
@@ -36,6 +37,8 @@ public static class IntransitiveReport
             log_likelihood = fit.LogLikelihood,
             bradley_terry_log_likelihood = fit.BradleyTerryLogLikelihood,
             log_likelihood_gain = fit.LogLikelihoodGain,
+            extra_parameters = analysis.ExtraParameters,
+            significant_gain = analysis.SignificantGain,
             items = fit.Items.Select((name, i) => new { name, embedding = fit.Embeddings[i], bradley_terry_rating = fit.BradleyTerryRatings[i] }),
             cycles = analysis.Cycles.Select(c => new { items = new[] { c.First, c.Second, c.Third }, strength = c.Strength }),
             maximal_lottery = analysis.Lottery.Items.Zip(analysis.Lottery.Probabilities).ToDictionary(x => x.First, x => x.Second),
