@@ -58,6 +58,16 @@ public sealed class ChoiceData
         return data;
     }
 
+    /// <summary>Whether each item appears in an observation of positive weight.</summary>
+    internal bool[] Appearing()
+    {
+        var appears = new bool[Items.Count];
+        for (int obs = 0; obs < Count; obs++)
+            if (_weights[obs] > 0)
+                foreach (int item in _sets[obs]) appears[item] = true;
+        return appears;
+    }
+
     /// <summary>A bootstrap resample: Count observations drawn with replacement, over a copy of the same item index.</summary>
     public ChoiceData Resample(Random random)
     {

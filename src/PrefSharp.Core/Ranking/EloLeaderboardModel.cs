@@ -36,7 +36,7 @@ public sealed class EloLeaderboardModel : LeaderboardModel
     public override BootstrapSamples Bootstrap(StrengthFit fit, BootstrapOptions options)
     {
         var unordered = _options with { Order = BattleOrder.AsGiven };
-        return BattleResampling.Bootstrap(_battles, options, resample => ToStrengths(OnlineElo.Run(resample, new ItemIndex(Items.Names), unordered)));
+        return BattleResampling.Bootstrap(_battles, Items, options, resample => ToStrengths(OnlineElo.Run(resample, new ItemIndex(Items.Names), unordered)));
     }
 
     private double[] ToStrengths(double[] ratings) =>

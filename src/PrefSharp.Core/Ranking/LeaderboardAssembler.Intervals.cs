@@ -33,19 +33,23 @@ public static partial class LeaderboardAssembler
             winDraws is null ? null : new double[n], winDraws is null ? null : new double[n], samples.DegenerateRounds);
         for (int k = 0; k < n; k++)
         {
-            Array.Sort(ratingDraws[k]);
-            Array.Sort(rankDraws[k]);
-            result.RatingLo[k] = Percentiles.Linear(ratingDraws[k], lower);
-            result.RatingHi[k] = Percentiles.Linear(ratingDraws[k], upper);
-            result.RankLo[k] = Percentiles.InvertedCdf(rankDraws[k], lower);
-            result.RankHi[k] = Percentiles.InvertedCdf(rankDraws[k], upper);
+            // Rounds whose resample lacked the item carry NaN: the item's intervals use the rounds it appears in.
+            double[] rated = Sorted(ratingDraws[k].Where(r => !double.IsNaN(r)));
+            int[] ranked = [.. rankDraws[k].Where((_, round) => !double.IsNaN(ratingDraws[k][round])).Order()];
+            bool seen = rated.Length > 0;
+            result.RatingLo[k] = seen ? Percentiles.Linear(rated, lower) : double.NaN;
+            result.RatingHi[k] = seen ? Percentiles.Linear(rated, upper) : double.NaN;
+            result.RankLo[k] = seen ? Percentiles.InvertedCdf(ranked, lower) : 1;
+            result.RankHi[k] = seen ? Percentiles.InvertedCdf(ranked, upper) : n;
             if (winDraws is null) continue;
-            Array.Sort(winDraws[k]);
-            result.WinRateLo![k] = double.IsNaN(winDraws[k][0]) ? double.NaN : Percentiles.Linear(winDraws[k], lower);
-            result.WinRateHi![k] = double.IsNaN(winDraws[k][0]) ? double.NaN : Percentiles.Linear(winDraws[k], upper);
+            double[] won = Sorted(winDraws[k].Where(w => !double.IsNaN(w)));
+            result.WinRateLo![k] = won.Length == 0 ? double.NaN : Percentiles.Linear(won, lower);
+            result.WinRateHi![k] = won.Length == 0 ? double.NaN : Percentiles.Linear(won, upper);
         }
         return result;
     }
+
+    private static double[] Sorted(IEnumerable<double> values) => [.. values.Order()];
 
     private static Intervals FromSandwich(LeaderboardModel model, StrengthFit fit, LeaderboardOptions options,
         RatingPresentation presentation, double[] ratings, double[]? winRates, int? baseline)

@@ -5,8 +5,10 @@ namespace PrefSharp.Core.Ranking;
 /// <summary>
 /// Plackett–Luce as a leaderboard model, from rankings or from battles (a battle is a two-item ranking; its score s
 /// splits its weight w into w·s for "A ahead" and w·(1 − s) for "B ahead", so ties count half, as in Bradley–Terry).
-/// MM fit (L-BFGS with a prior); the bootstrap resamples observations. Counts: from battles as usual; from rankings
-/// battles = rankings the item appears in, wins = rankings it tops, losses = the rest, ties = 0.
+/// MM fit (L-BFGS with a prior); the bootstrap resamples observations, and an item absent from a resample has no
+/// strength in that round (NaN), so its interval comes from the rounds it appears in. Counts: from battles as usual;
+/// from rankings, the pairwise comparisons they imply (each ranked item beats every item listed below it), so a
+/// driver placed 3rd of 43 has 40 wins and 2 losses.
 /// </summary>
 public sealed class PlackettLuceLeaderboardModel : LeaderboardModel
 {
@@ -40,8 +42,12 @@ public sealed class PlackettLuceLeaderboardModel : LeaderboardModel
         for (int obs = 0; obs < data.Count; obs++)
         {
             int[] set = data.Sets[obs];
-            tallies[set[0]] = tallies[set[0]].Add(1, 0, 0);
-            for (int k = 1; k < set.Length; k++) tallies[set[k]] = tallies[set[k]].Add(0, 0, 1);
+            for (int stage = 0; stage < data.Stages[obs]; stage++)
+                for (int below = stage + 1; below < set.Length; below++)
+                {
+                    tallies[set[stage]] = tallies[set[stage]].Add(1, 0, 0);
+                    tallies[set[below]] = tallies[set[below]].Add(0, 0, 1);
+                }
         }
         return new PlackettLuceLeaderboardModel(data, tallies, fitOptions);
     }
@@ -65,13 +71,16 @@ public sealed class PlackettLuceLeaderboardModel : LeaderboardModel
         {
             ChoiceData resample = _data.Resample(SeedSequence.ForRound(options.Seed, round));
             var graph = ChoiceGraph.Components(resample);
-            bool finite = graph.ComponentCount == Graph.ComponentCount
+            bool[] present = resample.Appearing();
+            int absent = present.Count(p => !p);  // each absent item is a component of its own in the resample
+            bool finite = graph.ComponentCount == Graph.ComponentCount + absent
                 && (_fitOptions.PriorPrecision > 0 || ChoiceGraph.DescribeInfiniteEstimates(resample, graph) is null);
             var used = finite ? _fitOptions : _fitOptions with { PriorPrecision = Math.Max(_fitOptions.PriorPrecision, PairwiseBootstrap.FallbackPriorPrecision) };
             if (!finite) Interlocked.Increment(ref degenerate);
-            strengths[round] = Method(used) == PlackettLuceMethod.Lbfgs
+            double[] fitted = Method(used) == PlackettLuceMethod.Lbfgs
                 ? PlackettLuce.FitByLbfgs(resample, used, graph, fit).Strengths
                 : PlackettLuce.FitByMinorizationMaximization(resample, used, graph, fit).Strengths;
+            strengths[round] = [.. fitted.Select((strength, item) => present[item] ? strength : double.NaN)];
         });
         return new BootstrapSamples(strengths, Enumerable.Repeat(double.NaN, options.Rounds).ToArray(), degenerate);
     }

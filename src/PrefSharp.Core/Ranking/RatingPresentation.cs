@@ -3,7 +3,8 @@ namespace PrefSharp.Core.Ranking;
 /// <summary>
 /// Turns natural-scale strengths into printed ratings: rating = offset + unit·(β − reference), where the
 /// reference is the anchor item's β in its component and the component mean elsewhere; unit is 1 (natural
-/// scale) or Elo points per natural unit. Also gives the linear contrast of each rating for the sandwich.
+/// scale) or Elo points per natural unit. A NaN strength (an item a bootstrap resample lacks) stays NaN and is left
+/// out of its component's mean. Also gives the linear contrast of each rating for the sandwich.
 /// </summary>
 public sealed class RatingPresentation(ComparisonGraph graph, int? anchorItem, double unit, double offset)
 {
@@ -35,7 +36,12 @@ public sealed class RatingPresentation(ComparisonGraph graph, int? anchorItem, d
     {
         var sums = new double[graph.ComponentCount];
         var sizes = new int[graph.ComponentCount];
-        for (int k = 0; k < strengths.Length; k++) { sums[graph.ComponentOf[k]] += strengths[k]; sizes[graph.ComponentOf[k]]++; }
+        for (int k = 0; k < strengths.Length; k++)
+        {
+            if (double.IsNaN(strengths[k])) continue;  // an item absent from a bootstrap resample
+            sums[graph.ComponentOf[k]] += strengths[k];
+            sizes[graph.ComponentOf[k]]++;
+        }
         var references = new double[graph.ComponentCount];
         for (int c = 0; c < references.Length; c++) references[c] = sums[c] / sizes[c];
         if (anchorItem is { } anchor) references[graph.ComponentOf[anchor]] = strengths[anchor];

@@ -58,6 +58,30 @@ public class NascarPlackettLuceTests(ITestOutputHelper output)
         Assert.Equal(-1.6798358925770325, mm.Strengths.Max() + LogGammaMeanOffset(mm), 1e-6);
     }
 
+    /// <summary>
+    /// A one-race driver is absent from about e⁻¹ ≈ 37% of the bootstrap resamples. Those rounds say nothing about him;
+    /// his interval must come from the rounds he raced in, not collapse onto the field's mean (1000 on the Elo scale).
+    /// P. J. Jones (one race, 4th of 43) is rated far above the mean, so his whole interval stays above it.
+    /// </summary>
+    [SharedDataFact]
+    public void Bootstrap_intervals_of_one_race_drivers_ignore_the_rounds_they_are_absent_from()
+    {
+        var (data, places) = Load();
+        var board = LeaderboardBuilder.Build(
+            File.ReadLines(SharedData.Path("rankings/nascar2002/nascar2002.txt")).Skip(1)
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .GroupBy(row => row[1])
+                .Select(race => new Core.Data.ItemRanking([.. race.OrderBy(row => int.Parse(row[2])).Select(row => new Core.Data.RankedItem(row[0]))])
+                    { Order = [.. Enumerable.Range(0, race.Count())] }),
+            new LeaderboardOptions { Model = RankingModel.PlackettLuce, BootstrapRounds = 60, Seed = 3 });
+        var jones = board.Items[0];
+        Assert.Single(places[jones.Name]);
+        Assert.Equal(42, jones.Battles);                 // one race among 43 drivers: 42 pairwise comparisons
+        Assert.Equal((39, 3), (jones.Wins, jones.Losses)); // 4th place: three ahead, 39 behind
+        Assert.True(jones.RatingLo > 1100, $"lower bound {jones.RatingLo}");
+        Assert.All(board.Items, item => Assert.NotEqual(1000.0, item.RatingLo!.Value, 6));
+    }
+
     /// <summary>The Python run normalised γ to sum 1; convert our centred β to that normalisation: −log Σ e^β.</summary>
     private static double LogGammaMeanOffset(StrengthFit fit) => -Math.Log(fit.Strengths.Sum(Math.Exp));
 }

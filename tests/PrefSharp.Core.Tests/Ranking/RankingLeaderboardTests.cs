@@ -20,7 +20,8 @@ public class RankingLeaderboardTests
         var direct = PlackettLuce.Fit(ChoiceData.FromRankings(rankings));
         foreach (var item in board.Items) Assert.Equal(direct.StrengthOf(item.Name), item.Rating, 1e-9);
         Assert.Equal(["i1", "i3", "i0", "i2"], board.Items.Select(i => i.Name));
-        Assert.Equal((2, 1, 1), (board["i1"].Battles, board["i1"].Wins, board["i1"].Losses));
+        // Pairwise tallies: in [i0, i1, i2] i1 loses to i0 and beats i2; in [i1, i3] it beats i3 → 3 battles, 2 wins, 1 loss.
+        Assert.Equal((3, 2, 1), (board["i1"].Battles, board["i1"].Wins, board["i1"].Losses));
         // Partial order: top-1 of three, the rest unranked.
         var partial = new ItemRanking([new RankedItem("a"), new RankedItem("b"), new RankedItem("c")]) { Order = [1] };
         var data = ChoiceData.FromRankings([partial, Of("a", "c"), Of("c", "b"), Of("a", "b")]);

@@ -37,15 +37,15 @@ public sealed class StyleControlledLeaderboardModel : LeaderboardModel
     public override double WinProbability(double strengthDifference, double tieParameter) => LogisticFunctions.Sigmoid(strengthDifference);
 
     public override BootstrapSamples Bootstrap(StrengthFit fit, BootstrapOptions options) =>
-        BattleResampling.Bootstrap(_battles, options, Strengths);
+        BattleResampling.Bootstrap(_battles, Items, options, Strengths);
 
-    /// <summary>Natural-scale strengths, centred, of the style-controlled fit; items a resample lacks stay at 0.</summary>
+    /// <summary>Natural-scale strengths of the style-controlled fit, centred over the items present (the rest NaN).</summary>
     private double[] Strengths(IReadOnlyList<Battle> battles)
     {
-        var strengths = new double[Items.Count];
+        var strengths = Enumerable.Repeat(double.NaN, Items.Count).ToArray();
         foreach (var rating in StyleControlledBradleyTerry.Fit(battles, _options).Ratings)
             strengths[Items.Require(rating.Item, "item")] = (rating.Rating - _options.InitialRating) / EloUnitsPerNaturalUnit;
-        var mean = strengths.Average();
+        var mean = strengths.Where(s => !double.IsNaN(s)).Average();
         for (int k = 0; k < strengths.Length; k++) strengths[k] -= mean;
         return strengths;
     }
