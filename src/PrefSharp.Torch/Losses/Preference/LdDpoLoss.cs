@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+
+namespace PrefSharp.Torch.Losses.Preference;
+
+/// <summary>
+/// LD-DPO (Liu et al. 2024, "Length Desensitization in Direct Preference Optimization"): the tokens of each response
+/// beyond l_p = min(|y_w|, |y_l|) (the "public length") count with weight α,
+/// log π̃(y) = Σ_{t ≤ l_p} log π(y_t) + α·Σ_{t &gt; l_p} log π(y_t), for policy and reference alike, then DPO's
+/// −log σ(β·h̃). α = 1 is DPO; α = 0 scores only the common length. TRL: DPOConfig.ld_alpha. β = 0.1; the paper
+/// tunes α per model in [0, 1] (here 0.5 by default).
+/// </summary>
+public static class LdDpoLoss
+{
+    /// <summary>Per-pair losses (B) from per-token log-ratios (policy − reference, 0 where unscored) and masks.</summary>
+    public static Tensor Compute(Tensor chosenTokenLogRatios, Tensor rejectedTokenLogRatios, Tensor chosenMask, Tensor rejectedMask, double beta, double alpha)
+    {
+        var chosenScored = chosenMask.to(chosenTokenLogRatios.dtype);
+        var rejectedScored = rejectedMask.to(rejectedTokenLogRatios.dtype);
+        var publicLength = minimum(chosenScored.sum(1), rejectedScored.sum(1)).unsqueeze(1);  // (B, 1)
+        var chosen = Desensitised(chosenTokenLogRatios, chosenScored, publicLength, alpha);
+        var rejected = Desensitised(rejectedTokenLogRatios, rejectedScored, publicLength, alpha);
+        return -StableMath.LogSigmoid(beta * (chosen - rejected));
+    }
+
+    /// <summary>Σ_t w_t·x_t with w = 1 on the first l_p scored tokens and α after them, (B).</summary>
+    public static Tensor Desensitised(Tensor tokenValues, Tensor scored, Tensor publicLength, double alpha)
+    {
+        var rank = scored.cumsum(1);                                       // (B, T): 1-based index among scored tokens
+        var weight = where(rank <= publicLength, ones_like(rank), full_like(rank, alpha)) * scored;
+        return (tokenValues * weight).sum(1);
+    }
+}

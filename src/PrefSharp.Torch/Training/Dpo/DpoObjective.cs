@@ -1,0 +1,90 @@
+using PrefSharp.Torch.LogProbs;
+using PrefSharp.Torch.Losses.Preference;
+using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Training.Batches;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Torch.Training.Dpo;
+
+/// <summary>
+/// The DPO family as an <see cref="ITrainingObjective{PairBatch}"/>: policy log-probs of both rows, reference
+/// log-probs from a live frozen model or a cache (none: reference-free), the weighted loss list, summed over pairs.
+/// Weight = number of pairs. <see cref="PairBatch.Weights"/> are soft labels for the losses that read them (SoftLabel,
+/// iREPO) and per-pair weights otherwise. Departures: the token-weighted and dynamic-β losses need per-token masks
+/// and reward margins that a <see cref="PairBatch"/> does not carry, so they are refused here (call the losses
+/// directly); LD-DPO needs per-token reference log-probs, so it needs a <see cref="FrozenReference"/> or no reference.
+/// </summary>
+public sealed class DpoObjective : ITrainingObjective<PairBatch>
+{
+    private readonly ICausalLM policy;
+    private readonly IReferenceLogProbs? reference;
+    private readonly IReadOnlyList<WeightedLoss> losses;
+    private readonly PreferenceLossOptions options;
+
+    /// <param name="reference">Null for reference-free losses (SimPO, ORPO, CPO, MaPO) or reference-free DPO.</param>
+    public DpoObjective(ICausalLM policy, IReferenceLogProbs? reference, IReadOnlyList<WeightedLoss> losses, PreferenceLossOptions options)
+    {
+        if (losses.Count == 0) throw new ArgumentException("at least one loss is needed", nameof(losses));
+        var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
+        if (refused is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta)
+            throw new ArgumentException($"loss {refused} needs per-token masks or reward margins, which a PairBatch does not carry", nameof(losses));
+        if (losses.Any(l => l.Type == PreferenceLossType.LdDpo) && reference is not null and not FrozenReference)
+            throw new ArgumentException("LD-DPO needs per-token reference log-probs: use a FrozenReference or no reference", nameof(reference));
+        this.policy = policy;
+        this.reference = reference;
+        this.losses = losses;
+        this.options = options.Validate();
+        UsesSoftLabels = losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
+    }
+
+    private bool UsesSoftLabels { get; }
+
+    public double Weight(PairBatch batch) => batch.Count;
+
+    public ObjectiveLoss Compute(PairBatch batch)
+    {
+        var (chosen, chosenLogits) = CompletionLogProbs.Compute(policy, batch.Chosen);
+        var (rejected, rejectedLogits) = CompletionLogProbs.Compute(policy, batch.Rejected);
+        var chosenMask = ScoredMask(batch.Chosen);
+        var rejectedMask = ScoredMask(batch.Rejected);
+        var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
+        {
+            ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
+            PolicyChosenPerToken = chosen.PerToken, PolicyRejectedPerToken = rejected.PerToken,
+            ChosenMask = chosenMask, RejectedMask = rejectedMask,
+        };
+        if (reference is FrozenReference frozen && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
+        {
+            using var noGrad = no_grad();
+            var referenceChosen = CompletionLogProbs.Compute(frozen.Model, batch.Chosen).LogProbs;
+            var referenceRejected = CompletionLogProbs.Compute(frozen.Model, batch.Rejected).LogProbs;
+            inputs = inputs with
+            {
+                ReferenceChosen = referenceChosen.PerSequence, ReferenceRejected = referenceRejected.PerSequence,
+                ReferenceChosenPerToken = referenceChosen.PerToken, ReferenceRejectedPerToken = referenceRejected.PerToken,
+            };
+        }
+        else if (reference is not null)
+        {
+            var (referenceChosen, referenceRejected) = reference.Compute(batch);
+            inputs = inputs with { ReferenceChosen = referenceChosen, ReferenceRejected = referenceRejected };
+        }
+        if (batch.Weights is not null)
+        {
+            var values = tensor(batch.Weights.ToArray(), chosen.PerSequence.dtype, chosen.PerSequence.device);
+            inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
+        }
+        var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
+        var entropy = (DpoMetrics.MeanTokenEntropy(chosenLogits, chosenMask) + DpoMetrics.MeanTokenEntropy(rejectedLogits, rejectedMask)) / 2;
+        var zero = zeros_like(inputs.PolicyChosen);
+        var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected,
+            inputs.ReferenceChosen ?? zero, inputs.ReferenceRejected ?? zero, entropy, options.Beta);
+        return new ObjectiveLoss(sum, metrics);
+    }
+
+    private static Tensor ScoredMask(SequenceBatch batch)
+    {
+        var length = batch.InputIds.shape[1];
+        return (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1).to(ScalarType.Float32);   // (B, T − 1)
+    }
+}

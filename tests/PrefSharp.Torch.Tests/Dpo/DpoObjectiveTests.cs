@@ -1,0 +1,65 @@
+using PrefSharp.Torch.Losses.Preference;
+using PrefSharp.Torch.Tests.Models;
+using PrefSharp.Torch.Training.Dpo;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Torch.Tests.Dpo;
+
+public sealed class DpoObjectiveTests
+{
+    [Fact]
+    public void A_few_dpo_steps_raise_the_margin_and_the_implicit_reward_accuracy()
+    {
+        using var policy = TinyConfigs.Create("gpt2", seed: 3);
+        using var referenceModel = TinyConfigs.Create("gpt2", seed: 3);
+        var objective = new DpoObjective(policy, new FrozenReference(referenceModel), [new WeightedLoss(PreferenceLossType.Sigmoid)],
+            new PreferenceLossOptions { Beta = 0.1 });
+        using var batch = DpoTestData.Pairs(8, seed: 1);
+        Assert.Equal(8, objective.Weight(batch));
+        using var optimizer = optim.Adam(policy.Module.parameters(), lr: 3e-3);
+        IReadOnlyDictionary<string, double>? first = null, last = null;
+        for (var step = 0; step < 12; step++)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var result = objective.Compute(batch);
+            (result.Sum / objective.Weight(batch)).backward();
+            optimizer.step();
+            first ??= result.MetricSums;
+            last = result.MetricSums;
+        }
+        // at step 0 the policy is the reference: every implicit reward is 0, no pair is "correct"
+        Assert.Equal(0, first!["rewards/margins"], 6);
+        Assert.Equal(0, first["rewards/accuracies"]);
+        Assert.True(last!["rewards/margins"] / 8 > 0.05, $"mean margin {last["rewards/margins"] / 8}");
+        Assert.True(last["rewards/accuracies"] >= 7, $"accuracy {last["rewards/accuracies"]}/8");
+        Assert.True(last["entropy"] > 0);
+    }
+
+    [Fact]
+    public void The_objective_loss_is_the_sum_of_the_per_pair_losses_and_the_metrics_match_by_hand()
+    {
+        using var policy = TinyConfigs.Create("gpt2", seed: 4);
+        using var batch = DpoTestData.Pairs(3, seed: 2);
+        var objective = new DpoObjective(policy, null, [new WeightedLoss(PreferenceLossType.Sigmoid)], new PreferenceLossOptions { Beta = 0.5 });
+        using var noGrad = no_grad();
+        var result = objective.Compute(batch);
+        var chosen = PrefSharp.Torch.LogProbs.CompletionLogProbs.Compute(policy, batch.Chosen).LogProbs.PerSequence.data<float>().ToArray();
+        var rejected = PrefSharp.Torch.LogProbs.CompletionLogProbs.Compute(policy, batch.Rejected).LogProbs.PerSequence.data<float>().ToArray();
+        // reference-free: h = log π(y_w) − log π(y_l); loss = Σ −log σ(0.5·h); rewards/margins = Σ 0.5·h
+        var expected = chosen.Zip(rejected, (c, r) => -Losses.PlainDoublePreferenceLosses.LogSigmoid(0.5 * (c - r))).Sum();
+        Assert.Equal(expected, result.Sum.item<float>(), 4);
+        Assert.Equal(chosen.Zip(rejected, (c, r) => 0.5 * (c - r)).Sum(), result.MetricSums["rewards/margins"], 4);
+        Assert.Equal(chosen.Sum(), result.MetricSums["logps/chosen"], 3);
+    }
+
+    [Fact]
+    public void Losses_the_batch_cannot_feed_are_refused_by_name()
+    {
+        using var policy = TinyConfigs.Create("gpt2", seed: 4);
+        var error = Assert.Throws<ArgumentException>(() =>
+            new DpoObjective(policy, null, [new WeightedLoss(PreferenceLossType.DynamicBeta)], new PreferenceLossOptions()));
+        Assert.Contains("DynamicBeta", error.Message);
+    }
+}
