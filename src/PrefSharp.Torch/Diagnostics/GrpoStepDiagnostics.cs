@@ -1,0 +1,38 @@
+namespace PrefSharp.Torch.Diagnostics;
+
+/// <summary>
+/// What an online preference-optimisation step logs, as the issue lists it. The gold reward comes from the gym's known
+/// utility (<c>PrefSharp.Core.Gym</c>) when there is one; the proxy is the reward the policy was trained on. Their gap
+/// over steps is the over-optimisation curve (Gao et al. 2023, "Scaling Laws for Reward Model Overoptimization").
+/// </summary>
+public sealed record GrpoStepDiagnostics
+{
+    public double? GoldReward { get; init; }
+    public double ProxyReward { get; init; }
+    public double Kl { get; init; }
+    public double Entropy { get; init; }
+    public double Distinct1 { get; init; }
+    public double Distinct2 { get; init; }
+    public double SelfBleu { get; init; }
+    public double ZeroSpreadFraction { get; init; }
+    public double ClipFraction { get; init; }
+    public IllusoryAdvantage? Illusory { get; init; }
+
+    /// <summary>Flat metric names → values, for the JSONL/TensorBoard logger.</summary>
+    public IReadOnlyDictionary<string, double> ToMetrics()
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["reward/proxy"] = ProxyReward, ["kl"] = Kl, ["entropy"] = Entropy, ["diversity/distinct_1"] = Distinct1,
+            ["diversity/distinct_2"] = Distinct2, ["diversity/self_bleu"] = SelfBleu,
+            ["frac_reward_zero_std"] = ZeroSpreadFraction, ["clip_ratio"] = ClipFraction,
+        };
+        if (GoldReward is { } gold) metrics["reward/gold"] = gold;
+        if (Illusory is { } illusory)
+        {
+            metrics["illusory/tiny_spread_fraction"] = illusory.TinySpreadFraction;
+            metrics["illusory/advantage_spread"] = illusory.MeanAdvantageSpread;
+        }
+        return metrics;
+    }
+}
