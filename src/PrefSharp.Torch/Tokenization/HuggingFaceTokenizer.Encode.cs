@@ -14,12 +14,13 @@ public sealed partial class HuggingFaceTokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>();
-        var candidates = Added.Where(a => includeSpecial || !a.Special).OrderByDescending(a => a.Content.Length).ToList();
+        var candidates = includeSpecial ? addedLongestFirst : plainAddedLongestFirst;
         var start = 0;
         var position = 0;
         while (position < text.Length)
         {
-            var match = candidates.FirstOrDefault(a => string.CompareOrdinal(text, position, a.Content, 0, a.Content.Length) == 0);
+            var match = !addedFirstChars.Contains(text[position]) ? null
+                : candidates.FirstOrDefault(a => string.CompareOrdinal(text, position, a.Content, 0, a.Content.Length) == 0);
             if (match is null) { position++; continue; }
             EncodeText(text[start..position], start == 0, ids);
             ids.Add(match.Id);
@@ -37,7 +38,11 @@ public sealed partial class HuggingFaceTokenizer
         foreach (var word in pipeline.Words(text, first))
         {
             if (ignoreMerges && vocabulary.TryGetValue(word, out var whole)) { ids.Add(whole); continue; }
-            foreach (var symbol in merges.Apply(Symbols(word))) AddSymbol(symbol, ids);
+            if (wordCache.TryGetValue(word, out var cached)) { ids.AddRange(cached); continue; }
+            var wordIds = new List<int>();
+            foreach (var symbol in merges.Apply(Symbols(word))) AddSymbol(symbol, wordIds);
+            if (wordCache.Count < MaxCachedWords) wordCache.TryAdd(word, [.. wordIds]);
+            ids.AddRange(wordIds);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace PrefSharp.Torch.Tokenization;
@@ -23,6 +24,14 @@ public sealed partial class HuggingFaceTokenizer : ITokenizer, IChatTemplateSour
     private readonly string? unknownToken;
     private readonly bool byteFallback;
     private readonly bool ignoreMerges;
+    private readonly List<AddedToken> addedLongestFirst;
+    private readonly List<AddedToken> plainAddedLongestFirst;
+    private readonly HashSet<char> addedFirstChars;
+
+    /// <summary>Most words whose ids are remembered (merging is the costly part; words repeat).</summary>
+    private const int MaxCachedWords = 100_000;
+
+    private readonly ConcurrentDictionary<string, int[]> wordCache = new(StringComparer.Ordinal);
 
     internal HuggingFaceTokenizer(TokenizerJsonReader.Parts parts, TokenizerConfig config)
     {
@@ -35,6 +44,9 @@ public sealed partial class HuggingFaceTokenizer : ITokenizer, IChatTemplateSour
         Added = parts.Added;
         addedByContent = parts.Added.GroupBy(a => a.Content).ToDictionary(g => g.Key, g => g.Last());
         addedById = parts.Added.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.Last());
+        addedLongestFirst = [.. parts.Added.Where(a => a.Content.Length > 0).OrderByDescending(a => a.Content.Length)];
+        plainAddedLongestFirst = [.. addedLongestFirst.Where(a => !a.Special)];
+        addedFirstChars = [.. addedLongestFirst.Select(a => a.Content[0])];
         idToToken = new Dictionary<int, string>();
         foreach (var (token, id) in vocabulary) idToToken.TryAdd(id, token);
         foreach (var added in parts.Added) idToToken[added.Id] = added.Content;
