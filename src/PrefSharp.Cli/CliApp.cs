@@ -24,7 +24,9 @@ public static class CliApp
             Verbose,
             DataCommand.Create(),
             DoctorCommand.Create(),
+            GenerateCommand.Create(),
             RankCommand.Create(),
+            TokenizerCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;
