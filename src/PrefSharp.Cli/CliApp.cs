@@ -24,7 +24,9 @@ public static class CliApp
             Verbose,
             DataCommand.Create(),
             DoctorCommand.Create(),
+            EvalRmCommand.Create(),
             RankCommand.Create(),
+            ScoreCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;
