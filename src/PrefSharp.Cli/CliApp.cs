@@ -24,8 +24,10 @@ public static class CliApp
             Verbose,
             DataCommand.Create(),
             DoctorCommand.Create(),
+            EvalRmCommand.Create(),
             GenerateCommand.Create(),
             RankCommand.Create(),
+            ScoreCommand.Create(),
             TokenizerCommand.Create(),
         };
         VerbExamples.Install(root);

@@ -1,5 +1,7 @@
 using PrefSharp.Torch.Models;
+using TorchSharp;
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Checkpoints;
 
@@ -13,10 +15,22 @@ public static partial class Checkpoint
     /// <c>model.</c>), stored <c>lm_head.weight</c> when tied, and non-persistent buffers of old checkpoints
     /// (<c>attn.bias</c>, <c>attn.masked_bias</c>, <c>rotary_emb.inv_freq</c>), which are skipped.
     /// </summary>
-    public static void LoadWeights(ICausalLM model, string directory)
+    public static void LoadWeights(ICausalLM model, string directory) =>
+        LoadWeights(model.Module, directory, BaseModelPrefix(model.Config.Family), name => IsIgnorable(name, model.Config),
+            $"{model.Config.Family} model");
+
+    /// <summary>The name under which transformers keeps the decoder body: <c>transformer.</c> (GPT-2) or <c>model.</c>.</summary>
+    public static string BaseModelPrefix(ModelFamily family) => family == ModelFamily.Gpt2 ? "transformer." : "model.";
+
+    /// <summary>
+    /// Loads stored tensors into the parameters of <paramref name="module"/> by name, with the checks of
+    /// <see cref="LoadWeights(ICausalLM, string)"/>: a stored name matches a parameter directly or after prefixing
+    /// <paramref name="prefix"/>; stored tensors for which <paramref name="ignorable"/> is true are skipped;
+    /// <paramref name="what"/> names the model in errors.
+    /// </summary>
+    public static void LoadWeights(nn.Module module, string directory, string prefix, Func<string, bool> ignorable, string what)
     {
-        var expected = model.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
-        var prefix = model.Config.Family == ModelFamily.Gpt2 ? "transformer." : "model.";
+        var expected = module.named_parameters().ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
         var plan = new List<(SafeTensorsFile File, SafeTensorsEntry Entry, Parameter Target)>();
         var errors = new List<string>();
         var loaded = new HashSet<string>(StringComparer.Ordinal);
@@ -27,7 +41,7 @@ public static partial class Checkpoint
                 : null;
             if (name is null)
             {
-                if (!IsIgnorable(entry.Name, model.Config))
+                if (!ignorable(entry.Name))
                     errors.Add($"unexpected tensor '{entry.Name}' (shape {entry.ShapeText}) in {file.Path}: the model has no such parameter");
                 continue;
             }
@@ -41,7 +55,7 @@ public static partial class Checkpoint
             errors.Add($"missing tensor '{name}' (expected shape {SafeTensorsEntry.FormatShape(parameter.shape)}) in {directory}");
         if (errors.Count > 0)
             throw new InvalidDataException(
-                $"checkpoint {directory} does not match the {model.Config.Family} model ({errors.Count} problems):\n  "
+                $"checkpoint {directory} does not match the {what} ({errors.Count} problems):\n  "
                 + string.Join("\n  ", errors.Take(20)) + (errors.Count > 20 ? $"\n  … and {errors.Count - 20} more" : ""));
         foreach (var (file, entry, target) in plan) file.ReadInto(entry, target);
     }
@@ -71,7 +85,7 @@ public static partial class Checkpoint
         foreach (var entry in single.Entries) yield return (single, entry);
     }
 
-    private static bool IsIgnorable(string name, ModelConfig config) =>
+    internal static bool IsIgnorable(string name, ModelConfig config) =>
         (config.TieWordEmbeddings && name == "lm_head.weight")
         || name.EndsWith(".attn.bias", StringComparison.Ordinal)
         || name.EndsWith(".attn.masked_bias", StringComparison.Ordinal)

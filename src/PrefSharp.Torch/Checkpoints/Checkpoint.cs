@@ -25,7 +25,18 @@ public static partial class Checkpoint
     {
         Directory.CreateDirectory(directory);
         ModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName));
-        var parameters = model.Module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList();
+        SaveWeights(model.Module, directory, maxShardBytes);
+    }
+
+    /// <summary>
+    /// Writes the parameters of <paramref name="module"/> under their <c>named_parameters()</c> names as
+    /// <c>model.safetensors</c> (or shards with an index when <paramref name="maxShardBytes"/> &gt; 0), atomically;
+    /// the caller writes <c>config.json</c>. Used by <see cref="Save"/> and by reward models.
+    /// </summary>
+    public static void SaveWeights(nn.Module module, string directory, long maxShardBytes = 0)
+    {
+        Directory.CreateDirectory(directory);
+        var parameters = module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).ToList();
         var indexPath = Path.Combine(directory, SafeTensorsIndex.FileName);
         var singlePath = Path.Combine(directory, WeightsFileName);
         var shards = SplitIntoShards(parameters, maxShardBytes);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PrefSharp.Core.Data;
+using PrefSharp.Torch.Rewards;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary><c>prefsharp score --model DIR --data FILE</c>: one JSON line per pair with the reward of each completion.</summary>
+public static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout)", Required = true };
+        var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
+        var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
+        var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
+        var reading = new ReadingOptions();
+        var command = new Command("score", "Rate completions with a reward model; writes JSONL {\"index\", \"reward_chosen\", \"reward_rejected\"} to stdout")
+        {
+            model, data, normalize, batchSize, maxLength,
+        };
+        reading.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var directory = parse.GetValue(model)!;
+            using var rewardModel = RewardCheckpoint.Load(directory);
+            var tokenizer = RewardModelInputs.LoadTokenizer(directory);
+            var length = parse.GetValue(maxLength);
+            var pairs = PreferenceFileReader.ReadAll(parse.GetValue(data)!, reading.From(parse)).OfType<PreferencePair>().ToList();
+            var sequences = pairs.SelectMany(p => new[]
+            {
+                RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
+                RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
+            }).ToList();
+            var rewards = RewardScorer.Score(rewardModel, sequences, parse.GetValue(batchSize), parse.GetValue(normalize));
+            var writer = parse.InvocationConfiguration.Output;
+            for (var i = 0; i < pairs.Count; i++)
+                writer.WriteLine(new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] }.ToJsonString());
+            return 0;
+        });
+        return command.WithExamples(
+            "prefsharp score --model runs/rm --data pairs.jsonl > scores.jsonl",
+            "prefsharp score --model runs/rm --data pairs.jsonl --normalize");
+    }
+}

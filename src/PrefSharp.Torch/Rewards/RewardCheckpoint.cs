@@ -1,0 +1,62 @@
+using PrefSharp.Torch.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Torch.Rewards;
+
+/// <summary>
+/// Reward models as Hugging Face sequence-classification checkpoints: <c>config.json</c>
+/// (<see cref="RewardModelConfigJson"/>) plus <c>model.safetensors</c> holding <c>model.*</c> or <c>transformer.*</c>
+/// and <c>score.*</c>. A checkpoint written by transformers' <c>LlamaForSequenceClassification.save_pretrained</c>
+/// (and the Qwen2 and GPT-2 variants) loads here, and one saved here loads there (linear head).
+/// </summary>
+public static class RewardCheckpoint
+{
+    /// <summary>Writes config and weights atomically; <paramref name="maxShardBytes"/> &gt; 0 shards the weights.</summary>
+    public static void Save(RewardModel model, string directory, long maxShardBytes = 0)
+    {
+        Directory.CreateDirectory(directory);
+        RewardModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName));
+        Checkpoint.SaveWeights(model, directory, maxShardBytes);
+    }
+
+    /// <summary>Builds the reward model <c>config.json</c> describes and loads its weights (float32 unless <paramref name="dtype"/>).</summary>
+    public static RewardModel Load(string directory, ScalarType? dtype = null)
+    {
+        var config = RewardModelConfigJson.Load(Path.Combine(directory, ModelConfigJson.FileName));
+        var model = new RewardModel(config);
+        try
+        {
+            if (dtype is { } type && type != ScalarType.Float32) model.to(type);
+            Checkpoint.LoadWeights(model, directory, Checkpoint.BaseModelPrefix(config.Backbone.Family),
+                name => Checkpoint.IsIgnorable(name, config.Backbone with { TieWordEmbeddings = true }), "reward model");
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A reward model initialised from a causal-LM checkpoint (for example an SFT model): its backbone weights are
+    /// loaded, its <c>lm_head</c> is dropped, and the head is fresh (seed with <c>torch.manual_seed</c>).
+    /// </summary>
+    public static RewardModel FromCausalLM(string directory, RewardHeadKind head = RewardHeadKind.Linear, int numLabels = 1)
+    {
+        var backbone = ModelConfigJson.Load(Path.Combine(directory, ModelConfigJson.FileName));
+        var model = new RewardModel(new RewardModelConfig { Backbone = backbone, Head = head, NumLabels = numLabels });
+        try
+        {
+            Checkpoint.LoadWeights(model.Backbone.Module, directory, Checkpoint.BaseModelPrefix(backbone.Family),
+                name => name == "lm_head.weight" || Checkpoint.IsIgnorable(name, backbone), "reward model backbone");
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}
