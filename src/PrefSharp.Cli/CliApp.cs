@@ -23,7 +23,9 @@ public static class CliApp
         {
             Verbose,
             DataCommand.Create(),
+            DemoCommand.Create(),
             DoctorCommand.Create(),
+            GymCommand.Create(),
             RankCommand.Create(),
         };
         VerbExamples.Install(root);
