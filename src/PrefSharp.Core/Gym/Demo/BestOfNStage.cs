@@ -28,7 +28,7 @@ public sealed class BestOfNStage : IDemoStage
             $"the proxy picked the best of n demonstrations (n = 1 … {last.N}). The proxy of the pick rose from {first.ProxyReward:F2} to {last.ProxyReward:F2} " +
             $"while the gold utility went from {first.GoldUtility:F2} to {last.GoldUtility:F2} (KL up to {last.Kl:F2} nats). ") +
             (fell
-                ? string.Create(CultureInfo.InvariantCulture, $"Gold peaked at {peak.GoldUtility:F2} for n = {peak.N} and then fell while the proxy kept rising: the proxy is being over-optimised (Goodhart's law).")
+                ? string.Create(CultureInfo.InvariantCulture, $"Gold peaked at {peak.GoldUtility:F2} for n = {peak.N} (KL {peak.Kl:F2}) and then fell to {last.GoldUtility:F2} while the proxy kept rising: the proxy is being over-optimised (Goodhart's law).")
                 : "Gold kept rising with the proxy over this range of n: the proxy has not yet been pushed past its region of validity.");
         return new DemoStage
         {
