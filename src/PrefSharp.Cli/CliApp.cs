@@ -23,9 +23,11 @@ public static class CliApp
         {
             Verbose,
             DataCommand.Create(),
+            DemoCommand.Create(),
             DoctorCommand.Create(),
             EvalRmCommand.Create(),
             GenerateCommand.Create(),
+            GymCommand.Create(),
             RankCommand.Create(),
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
