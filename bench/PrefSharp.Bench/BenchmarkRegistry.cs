@@ -9,6 +9,7 @@ public static class BenchmarkRegistry
     [
         new ParseJsonlBenchmark(),
         new GenerateKvCacheBenchmark(),
+        new TrainThroughputBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
