@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PrefSharp.Core.Data;
+
+namespace PrefSharp.Torch.Training.Checkpointing;
+
+/// <summary>
+/// The loop's own state in a checkpoint (<c>trainer_state.json</c>): optimiser steps done, the position of the
+/// training data, torch's generator state (for dropout and sampling), and the learning rate of the last step.
+/// </summary>
+public sealed record TrainerState
+{
+    /// <summary>The file name inside a checkpoint folder; written last, so its presence marks a complete checkpoint.</summary>
+    public const string FileName = "trainer_state.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Optimiser steps completed.</summary>
+    public long Step { get; init; }
+
+    /// <summary>Total steps the run was planned for (informative; the schedule follows the current options).</summary>
+    public long TotalSteps { get; init; }
+
+    /// <summary>Epoch of the next training example.</summary>
+    public int DataEpoch { get; init; }
+
+    /// <summary>Index, in that epoch's shuffled order, of the next training example.</summary>
+    public int DataIndex { get; init; }
+
+    /// <summary>Learning rate of the last step.</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>The data-order seed of the run.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>torch's default CPU generator state (<c>torch.random.get_rng_state()</c>), base64.</summary>
+    public string? TorchRngState { get; init; }
+
+    /// <summary>Writes the state atomically.</summary>
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Reads a state written by <see cref="Save"/>.</summary>
+    public static TrainerState Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path}: empty trainer state");
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path}: not a trainer state: {error.Message}", error);
+        }
+    }
+}

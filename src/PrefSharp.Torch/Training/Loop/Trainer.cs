@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Optimization;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Torch.Training.Loop;
+
+/// <summary>
+/// The one training loop every method uses. Per optimiser step: take <see cref="TrainingOptions.GradientAccumulation"/>
+/// micro-batches, total weight W = Σ <see cref="ITrainingObjective{TBatch}.Weight"/>, back-propagate each micro-batch's
+/// loss sum divided by W (one dispose scope per micro-batch), clip the global gradient norm, take an AdamW step at the
+/// scheduled learning rate. Around it: evaluation on held-out data every N steps (under <c>no_grad</c>), metrics to
+/// <c>metrics.jsonl</c> and a TensorBoard event file, a progress line, atomic checkpoints with exact resume, and a
+/// cancellation token (checked between steps; a cancelled run writes no checkpoint, like a killed one).
+/// </summary>
+public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDisposable
+{
+    private readonly TrainableModel model;
+    private readonly ITrainingObjective<TBatch> objective;
+    private readonly IMicroBatchSource<TBatch> train;
+    private readonly IMicroBatchSource<TBatch>? evaluation;
+    private readonly Func<TBatch, long>? countTokens;
+    private readonly ProgressReporter progress;
+    private readonly LogWindow window = new();
+    private MetricsJsonlWriter? metrics;
+    private TensorBoardWriter? tensorBoard;
+
+    /// <param name="model">The model; its trainable parameters are optimised.</param>
+    /// <param name="objective">The method's loss.</param>
+    /// <param name="train">Training micro-batches (of <see cref="TrainingOptions.MicroBatchSize"/> examples).</param>
+    /// <param name="options">Validated here.</param>
+    /// <param name="evaluation">Held-out micro-batches, read in one full pass per evaluation; null disables evaluation.</param>
+    /// <param name="countTokens">Tokens of a micro-batch, for the tokens/s figure; null reports 0.</param>
+    /// <param name="progress">Where the progress line goes; null: stderr.</param>
+    public Trainer(TrainableModel model, ITrainingObjective<TBatch> objective, IMicroBatchSource<TBatch> train, TrainingOptions options,
+        IMicroBatchSource<TBatch>? evaluation = null, Func<TBatch, long>? countTokens = null, ProgressReporter? progress = null)
+    {
+        Options = options.Validate();
+        this.model = model;
+        this.objective = objective;
+        this.train = train;
+        this.evaluation = evaluation;
+        this.countTokens = countTokens;
+        this.progress = progress ?? ProgressReporter.ForConsole();
+        Optimizer = new AdamW(model.Module.named_parameters(), options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        TotalSteps = options.MaxSteps ?? (long)Math.Ceiling(options.Epochs * train.ExampleCount / options.ExamplesPerStep);
+        TotalSteps = Math.Max(1, TotalSteps);
+    }
+
+    /// <summary>The validated options.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>The optimiser (its state is part of every checkpoint).</summary>
+    public AdamW Optimizer { get; }
+
+    /// <summary>Optimiser steps completed.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>Steps of the whole run: <see cref="TrainingOptions.MaxSteps"/>, or ⌈epochs · examples / (micro-batch · accumulation)⌉.</summary>
+    public long TotalSteps { get; }
+
+    /// <summary>Raised after every optimiser step (before evaluation and checkpointing of that step).</summary>
+    public event Action<StepReport>? StepCompleted;
+
+    /// <summary>Trains until <see cref="TotalSteps"/> or cancellation; writes the final checkpoint when it completes.</summary>
+    public TrainingResult Run(CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(Options.OutputDirectory);
+        metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
+        tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
+        if (Step == 0) TorchSharp.torch.manual_seed(Options.Seed);
+        model.Module.train();
+        var clock = Stopwatch.StartNew();
+        var startStep = Step;
+        EvaluationResult? lastEvaluation = null;
+        string? lastCheckpoint = null;
+        var lastLoss = double.NaN;
+        while (Step < TotalSteps)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                progress.Finish();
+                return new TrainingResult(Step, Cancelled: true, lastLoss, lastEvaluation, lastCheckpoint);
+            }
+            var report = TrainStep();
+            StepCompleted?.Invoke(report);
+            window.Add(report);
+            var last = Step == TotalSteps;
+            if (Step % Options.LogEvery == 0 || last) lastLoss = LogTraining(clock.Elapsed, Step - startStep);
+            if (evaluation is not null && ((Options.EvalEvery > 0 && Step % Options.EvalEvery == 0) || last))
+                lastEvaluation = EvaluateAndLog();
+            if ((Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0) || last) lastCheckpoint = SaveCheckpoint();
+        }
+        progress.Finish();
+        return new TrainingResult(Step, Cancelled: false, lastLoss, lastEvaluation, lastCheckpoint);
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        metrics?.Dispose();
+        tensorBoard?.Dispose();
+    }
+}
