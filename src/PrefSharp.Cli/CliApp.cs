@@ -31,6 +31,7 @@ public static class CliApp
             RankCommand.Create(),
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
+            TrainRmCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;

@@ -31,7 +31,7 @@ public static class EvalRmCommand
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
             var field = parse.GetValue(subsetField) ?? "source";
-            var pairs = PreferenceFileReader.ReadAll(parse.GetValue(data)!, reading.From(parse)).OfType<PreferencePair>()
+            var pairs = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse))
                 .Where(p => !p.IsTie)
                 .Select(p => (RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
                     RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
