@@ -49,6 +49,7 @@ public sealed class TrainRmCommandTests
         var report = JsonNode.Parse(eval.Output)!;
         Assert.Equal(120, report["n"]!.GetValue<int>());
         Assert.True(report["accuracy"]!.GetValue<double>() >= 0.9, eval.Output);
+        Assert.Equal(0.5, report["length_baseline_accuracy"]!.GetValue<double>());   // all 120 pairs have equal lengths
 
         var score = CliRun.Of("score", "--model", model, "--data", data);
         Assert.True(score.ExitCode == 0, score.Error);
