@@ -1,4 +1,5 @@
 using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Torch.Gym;
 
 namespace PrefSharp.Cli.Demo;
 
@@ -11,7 +12,7 @@ public static class DemoStages
     public static IReadOnlyList<IDemoStage> Create() =>
     [
         new BestOfNStage(),
-        new NotAvailableStage("sft", "Supervised fine-tuning of a tiny model on the best demonstrations: the SFT trainer is not in this build yet."),
+        new SftStage(),
         new NotAvailableStage("reward-model", "A Bradley–Terry reward model on the simulated pairs: the reward-model trainer is not in this build yet."),
         new NotAvailableStage("dpo", "Direct preference optimisation from the SFT policy: the DPO trainer is not in this build yet."),
         new NotAvailableStage("grpo", "GRPO against the learned reward model: the GRPO trainer is not in this build yet."),
