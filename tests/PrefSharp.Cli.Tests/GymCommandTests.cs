@@ -75,7 +75,8 @@ public sealed class GymCommandTests : IDisposable
         Assert.Contains("report:", run.Output);
         Assert.Contains(Path.Combine(output, "report.html"), run.Output);
         var summary = Core.Gym.Demo.DemoSummary.FromJson(File.ReadAllText(Path.Combine(output, "summary.json")));
-        Assert.Equal(["best-of-n", "sft", "reward-model", "dpo", "grpo", "pref-grpo"], summary.Stages.Select(s => s.Name));
+        Assert.Equal(["best-of-n", "sft", "reward-model", "dpo", "grpo", "pref-grpo", "leaderboard"], summary.Stages.Select(s => s.Name));
+        Assert.Contains(summary.Leaderboard, i => i.Name == "sft");                 // the policies are ranked with the demonstration levels
         Assert.DoesNotContain(summary.Stages, s => s.Status == Core.Gym.Demo.DemoStageStatus.Failed);
         var sft = summary.Stages.Single(s => s.Name == "sft");
         Assert.Equal(Core.Gym.Demo.DemoStageStatus.Ok, sft.Status);

@@ -5,7 +5,8 @@ namespace PrefSharp.Cli.Demo;
 
 /// <summary>
 /// The stages of <c>prefsharp demo</c>, in order. Plug a trainer in by replacing its <see cref="NotAvailableStage"/>
-/// with a class implementing <see cref="IDemoStage"/> (same name).
+/// with a class implementing <see cref="IDemoStage"/> (same name). A stage that trains a policy registers its checkpoint
+/// with <see cref="DemoContext.RegisterPolicy"/>; the last stage, <see cref="PolicyLeaderboardStage"/>, ranks them all.
 /// </summary>
 public static class DemoStages
 {
@@ -17,5 +18,6 @@ public static class DemoStages
         new NotAvailableStage("dpo", "Direct preference optimisation from the SFT policy: the DPO trainer is not in this build yet."),
         new NotAvailableStage("grpo", "GRPO against the learned reward model: the GRPO trainer is not in this build yet."),
         new NotAvailableStage("pref-grpo", "GRPO with pairwise (win-rate) rewards from a preference judge: not in this build yet."),
+        new PolicyLeaderboardStage(),
     ];
 }

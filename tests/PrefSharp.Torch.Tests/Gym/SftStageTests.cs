@@ -1,6 +1,8 @@
+using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Sampling;
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Core.Ranking;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Gym;
 using PrefSharp.Torch.Tokenization;
@@ -8,7 +10,7 @@ using Xunit.Abstractions;
 
 namespace PrefSharp.Torch.Tests.Gym;
 
-/// <summary>The demo's SFT stage on a tiny budget: the checkpoint loads and the policy beats the untrained decoder on gold.</summary>
+/// <summary>The demo's SFT stage on a tiny budget: the checkpoint loads, the policy beats the untrained decoder on gold, and the end stage ranks it.</summary>
 public sealed class SftStageTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "prefsharp-sft-" + Guid.NewGuid().ToString("N"))).FullName;
@@ -19,10 +21,11 @@ public sealed class SftStageTests(ITestOutputHelper output) : IDisposable
     public void Sft_on_the_lexicon_world_saves_a_loadable_policy_whose_samples_beat_the_untrained_decoder()
     {
         var world = new LexiconWorld();
+        var samples = GymSampler.Sample(world, 40, 4, seed: 1);
         var context = new DemoContext
         {
             World = world, Seed = 1, Quick = true, OutputFolder = folder,
-            Samples = GymSampler.Sample(world, 40, 4, seed: 1), Judgements = [],
+            Samples = samples, Judgements = GymAnnotation.Annotate(world, samples, AnnotatorSpec.Parse(AnnotatorSpec.Default), seed: 2),
         };
         var settings = new SftSettings { Width = 32, Examples = 400, Steps = 150, SamplesPerPrompt = 1, LearningRate = 5e-3 };
 
@@ -42,5 +45,15 @@ public sealed class SftStageTests(ITestOutputHelper output) : IDisposable
         Assert.True(row.GoldUtility > row.Metrics["gold_before"] + 1.5, $"gold {row.GoldUtility:F2} vs untrained {row.Metrics["gold_before"]:F2}");
         Assert.True(row.Metrics["heldout_loss"] < Math.Log(tokenizer.VocabularySize), $"held-out loss {row.Metrics["heldout_loss"]:F2}");
         Assert.Equal(0.0, row.Kl);
+
+        // the end stage ranks the registered policy among the demonstration levels on shared held-out prompts
+        var end = new PolicyLeaderboardStage().Run(context);
+        Assert.Equal(DemoStageStatus.Ok, end.Status);
+        var board = Assert.IsType<Leaderboard>(context.Items[DemoContext.LeaderboardKey]);
+        Assert.Equal(["quality-0.00", "quality-0.25", "quality-0.50", "quality-0.75", "quality-1.00", "sft"], board.Items.Select(i => i.Name).Order());
+        Assert.Equal(0.0, end.Metrics["sft.kl"]);                    // the SFT policy is its own reference
+        // the Bradley–Terry annotator prefers higher gold: a policy with gold ≈ 1.4 must out-rate the quality-0 demonstrations (gold ≈ −0.2)
+        Assert.True(board["sft"].Rating > board["quality-0.00"].Rating, $"sft {board["sft"].Rating:F0} vs quality-0.00 {board["quality-0.00"].Rating:F0}");
+        Assert.IsType<DemoChart>(context.Items[DemoContext.OverOptimisationChartKey]);
     }
 }

@@ -13,12 +13,24 @@ namespace PrefSharp.Core.Gym.Demo;
 /// tokenizer files), <c>"reward-model.checkpoint"</c> (string, a RewardCheckpoint folder), and one
 /// <c>"policy.STAGE"</c> (string, a policy checkpoint folder of the same layout as the SFT one) per stage that trained a
 /// policy, written with <see cref="RegisterPolicy"/> and read with <see cref="Policies"/>: the end of the demo ranks
-/// those policies against each other on <see cref="HeldOutPrompts"/>.
+/// those policies against each other on <see cref="HeldOutPrompts"/>. The end of the demo may leave, for the report,
+/// <see cref="LeaderboardKey"/> (a Ranking.Leaderboard of the policies, replacing the demonstrations' one),
+/// <see cref="LeaderboardGoldKey"/> (IReadOnlyDictionary&lt;string, double&gt;: mean gold per leaderboard entry),
+/// <see cref="LeaderboardNoteKey"/> (string: what the leaderboard ranks) and <see cref="OverOptimisationChartKey"/>
+/// (a <see cref="DemoChart"/> of gold and proxy against KL). The best-of-n stage leaves <see cref="BestOfNPointsKey"/>
+/// (IReadOnlyList&lt;BestOfNPoint&gt;) and <see cref="ProxyKey"/> (its BagOfWordsReward).
 /// </remarks>
 public sealed class DemoContext
 {
     /// <summary>The prefix of a policy key in <see cref="Items"/>.</summary>
     public const string PolicyKeyPrefix = "policy.";
+
+    public const string LeaderboardKey = "leaderboard";
+    public const string LeaderboardGoldKey = "leaderboard.gold";
+    public const string LeaderboardNoteKey = "leaderboard.note";
+    public const string OverOptimisationChartKey = "over-optimisation.chart";
+    public const string BestOfNPointsKey = "best-of-n.points";
+    public const string ProxyKey = "best-of-n.proxy";
 
     public required IWorld World { get; init; }
     public required int Seed { get; init; }
@@ -27,6 +39,9 @@ public sealed class DemoContext
     public required IReadOnlyList<GymSample> Samples { get; init; }
     public required IReadOnlyList<GymJudgement> Judgements { get; init; }
     public TextWriter Log { get; init; } = TextWriter.Null;
+
+    /// <summary>The simulated panel that labelled <see cref="Judgements"/> (empty: one default annotator).</summary>
+    public IReadOnlyList<SimulatedAnnotator> Annotators { get; init; } = [];
     public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The stage's own folder under the run folder, created on demand.</summary>
