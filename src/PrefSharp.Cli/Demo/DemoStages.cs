@@ -20,4 +20,19 @@ public static class DemoStages
         new NotAvailableStage("pref-grpo", "GRPO with pairwise (win-rate) rewards from a preference judge: not in this build yet."),
         new PolicyLeaderboardStage(),
     ];
+
+    /// <summary>
+    /// The stages named in <paramref name="names"/> (comma-separated, in pipeline order; null or empty: all). A later stage
+    /// whose input is missing (dpo without sft) reports that itself.
+    /// </summary>
+    public static IReadOnlyList<IDemoStage> Select(string? names)
+    {
+        var all = Create();
+        if (string.IsNullOrWhiteSpace(names)) return all;
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = wanted.Where(n => all.All(s => !string.Equals(s.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"--stages: unknown stage {string.Join(", ", unknown)}; expected names from {string.Join(", ", all.Select(s => s.Name))}");
+        return all.Where(s => wanted.Contains(s.Name)).ToList();
+    }
 }
