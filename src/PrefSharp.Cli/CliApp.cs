@@ -25,6 +25,7 @@ public static class CliApp
             DataCommand.Create(),
             DoctorCommand.Create(),
             RankCommand.Create(),
+            SftCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;
