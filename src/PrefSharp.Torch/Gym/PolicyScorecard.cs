@@ -26,8 +26,14 @@ public static class PolicyScorecard
 
     /// <summary>Samples <paramref name="samplesPerPrompt"/> completions per prompt from the policy and scores them.</summary>
     public static PolicyScore Score(PolicySampler policy, PolicySampler reference, IWorld world, IReadOnlyList<string> prompts,
-        int samplesPerPrompt, long seed, Proxy? proxy = null, int maxNewTokens = 24) =>
-        Score(policy.Sample(prompts, samplesPerPrompt, seed, maxNewTokens), reference, world, proxy);
+        int samplesPerPrompt, long seed, Proxy? proxy = null, int maxNewTokens = 24)
+    {
+        if (policy.Tokenizer.VocabularySize != reference.Tokenizer.VocabularySize || policy.Model.Config.VocabSize != reference.Model.Config.VocabSize)
+            throw new ArgumentException(
+                $"reference: policy and reference must share the tokenizer to compare log-probs of the same ids (vocabularies {policy.Tokenizer.VocabularySize} and {reference.Tokenizer.VocabularySize})",
+                nameof(reference));
+        return Score(policy.Sample(prompts, samplesPerPrompt, seed, maxNewTokens), reference, world, proxy);
+    }
 
     /// <summary>Scores given samples of the policy (their log-probs are the policy's) against <paramref name="reference"/>.</summary>
     public static PolicyScore Score(PolicySamples samples, PolicySampler reference, IWorld world, Proxy? proxy = null)

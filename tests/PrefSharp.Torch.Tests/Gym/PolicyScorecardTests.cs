@@ -73,4 +73,15 @@ public sealed class PolicyScorecardTests
         Assert.Equal(kl, score.Kl, 3);
         Assert.NotEqual(0.0, score.Kl);
     }
+
+    [Fact]
+    public void Policies_with_different_tokenizers_cannot_be_compared()
+    {
+        using var first = TinyPolicy(3);
+        using var second = TinyPolicy(4, vocabulary: 259);
+        using var policy = new PolicySampler(first, new ByteLevelTokenizer());
+        using var reference = new PolicySampler(second, ByteLevelTokenizer.WithChatMl());
+        var problem = Assert.Throws<ArgumentException>(() => PolicyScorecard.Score(policy, reference, new LexiconWorld(), Prompts, 1, seed: 1));
+        Assert.Contains("share the tokenizer", problem.Message);
+    }
 }
