@@ -32,6 +32,7 @@ public static class CliApp
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
             TrainRmCommand.Create(),
+            SftCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;

@@ -21,7 +21,7 @@ public sealed class RewardModelStage : IDemoStage
     public const string CheckpointKey = "reward-model.checkpoint";
 
     /// <summary>The key the sft stage uses for its checkpoint folder.</summary>
-    public const string SftCheckpointKey = "sft.checkpoint";
+    public const string SftCheckpointKey = SftStage.CheckpointKey;
 
     private const int BestOfN = 16;
 
