@@ -24,8 +24,8 @@ public static class GymRewardTrainer
         });
         try
         {
-            var examples = pairs.Select(p => new RewardExample(RewardInputs.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength),
-                RewardInputs.Encode(tokenizer, p.Prompt, p.Rejected, options.MaxLength))).ToList();
+            var examples = pairs.Select(p => new RewardExample(RewardModelProxy.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength),
+                RewardModelProxy.Encode(tokenizer, p.Prompt, p.Rejected, options.MaxLength))).ToList();
             var training = new TrainingOptions
             {
                 LearningRate = options.LearningRate, MaxSteps = options.Steps, MicroBatchSize = options.BatchSize, WarmupSteps = Math.Min(10, options.Steps / 10),

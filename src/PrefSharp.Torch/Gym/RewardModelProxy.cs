@@ -1,5 +1,6 @@
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Batches;
 
 namespace PrefSharp.Torch.Gym;
 
@@ -27,7 +28,11 @@ public sealed class RewardModelProxy(RewardModel model, ITokenizer tokenizer, in
 
     /// <summary>Normalised rewards of many (prompt, completion) pairs, in order, 32 sequences per forward pass.</summary>
     public double[] ScoreMany(IReadOnlyList<(string Prompt, string Completion)> items) => RewardScorer.Score(Model,
-        items.Select(i => RewardInputs.Encode(Tokenizer, i.Prompt, i.Completion, maxLength)).ToList(), 32, normalize: true);
+        items.Select(i => Encode(Tokenizer, i.Prompt, i.Completion, maxLength)).ToList(), 32, normalize: true);
+
+    /// <summary>The sequence a gym reward model reads for a world prompt and response (training and scoring alike).</summary>
+    public static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string response, int maxLength) =>
+        RewardInputs.Encode(tokenizer, GymText.Prompt(prompt), GymText.Completion(response), maxLength);
 
     /// <summary>The proxy as a plain function, for code that takes a <c>Func</c>.</summary>
     public Func<string, string, double> AsFunc() => Score;
