@@ -25,6 +25,7 @@ public static class CliApp
             DataCommand.Create(),
             DemoCommand.Create(),
             DoctorCommand.Create(),
+            DpoCommand.Create(),
             EvalRmCommand.Create(),
             GenerateCommand.Create(),
             GymCommand.Create(),
