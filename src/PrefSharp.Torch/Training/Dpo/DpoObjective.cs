@@ -43,10 +43,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
-        var (chosen, chosenLogits) = CompletionLogProbs.Compute(policy, batch.Chosen);
-        var (rejected, rejectedLogits) = CompletionLogProbs.Compute(policy, batch.Rejected);
-        var chosenMask = ScoredMask(batch.Chosen);
-        var rejectedMask = ScoredMask(batch.Rejected);
+        var (chosen, rejected, chosenMask, rejectedMask, logits) = PairForward.Compute(policy, batch);   // one pass for both sides
         var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
         {
             ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
@@ -56,8 +53,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         if (reference is FrozenReference frozen && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
         {
             using var noGrad = no_grad();
-            var referenceChosen = CompletionLogProbs.Compute(frozen.Model, batch.Chosen).LogProbs;
-            var referenceRejected = CompletionLogProbs.Compute(frozen.Model, batch.Rejected).LogProbs;
+            var (referenceChosen, referenceRejected, _, _, _) = PairForward.Compute(frozen.Model, batch);
             inputs = inputs with
             {
                 ReferenceChosen = referenceChosen.PerSequence, ReferenceRejected = referenceRejected.PerSequence,
@@ -75,16 +71,11 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
             inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
         }
         var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
-        var entropy = (DpoMetrics.MeanTokenEntropy(chosenLogits, chosenMask) + DpoMetrics.MeanTokenEntropy(rejectedLogits, rejectedMask)) / 2;
+        var entropies = DpoMetrics.MeanTokenEntropy(logits, cat([chosenMask, rejectedMask], 0));          // (2B)
+        var entropy = (entropies.narrow(0, 0, batch.Count) + entropies.narrow(0, batch.Count, batch.Count)) / 2;
         var zero = zeros_like(inputs.PolicyChosen);
         var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected,
             inputs.ReferenceChosen ?? zero, inputs.ReferenceRejected ?? zero, entropy, options.Beta);
         return new ObjectiveLoss(sum, metrics);
-    }
-
-    private static Tensor ScoredMask(SequenceBatch batch)
-    {
-        var length = batch.InputIds.shape[1];
-        return (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1).to(ScalarType.Float32);   // (B, T − 1)
     }
 }

@@ -42,8 +42,7 @@ public sealed class FrozenReference : IReferenceLogProbs
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var chosen = CompletionLogProbs.Compute(Model, batch.Chosen).LogProbs.PerSequence;
-        var rejected = CompletionLogProbs.Compute(Model, batch.Rejected).LogProbs.PerSequence;
-        return (chosen.MoveToOuterDisposeScope(), rejected.MoveToOuterDisposeScope());
+        var (chosen, rejected, _, _, _) = PairForward.Compute(Model, batch);
+        return (chosen.PerSequence.MoveToOuterDisposeScope(), rejected.PerSequence.MoveToOuterDisposeScope());
     }
 }
