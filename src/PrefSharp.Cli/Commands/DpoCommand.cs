@@ -27,6 +27,7 @@ public static class DpoCommand
     private static readonly Option<string> Reference = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };
     private static readonly Option<int> SyncSteps = new("--sync-steps") { Description = "TR-DPO: update the reference every N steps (0: never; needs --reference live)", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> SyncAlpha = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
+    private static readonly Option<bool> Wpo = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
     private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
     private static readonly Option<double> LearningRate = new("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 5e-6 };
     private static readonly Option<int?> Steps = new("--steps") { Description = "Optimiser steps (default: --epochs passes over the data)" };
@@ -48,7 +49,7 @@ public static class DpoCommand
         var reading = new ReadingOptions();
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
-            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Template, LearningRate, Steps, Epochs,
+            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, LearningRate, Steps, Epochs,
             BatchSize, Accumulation, Warmup, MaxLength, Seed, EvalEvery, LogEvery, CheckpointEvery, Resume,
         };
         reading.AddTo(command);
@@ -72,6 +73,7 @@ public static class DpoCommand
             Reference = Enum.Parse<ReferenceMode>(parse.GetValue(Reference)!, ignoreCase: true),
             SyncSteps = parse.GetValue(SyncSteps),
             SyncAlpha = parse.GetValue(SyncAlpha),
+            WpoWeights = parse.GetValue(Wpo),
         }.Validate();
         var training = new TrainingOptions
         {

@@ -20,9 +20,12 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
     private readonly IReferenceLogProbs? reference;
     private readonly IReadOnlyList<WeightedLoss> losses;
     private readonly PreferenceLossOptions options;
+    private readonly bool wpoWeights;
 
     /// <param name="reference">Null for reference-free losses (SimPO, ORPO, CPO, MaPO) or reference-free DPO.</param>
-    public DpoObjective(ICausalLM policy, IReferenceLogProbs? reference, IReadOnlyList<WeightedLoss> losses, PreferenceLossOptions options)
+    /// <param name="wpoWeights">Multiply each pair's loss by its WPO weight (<see cref="WpoWeights"/>, Zhou et al. 2024).</param>
+    public DpoObjective(ICausalLM policy, IReferenceLogProbs? reference, IReadOnlyList<WeightedLoss> losses, PreferenceLossOptions options,
+        bool wpoWeights = false)
     {
         if (losses.Count == 0) throw new ArgumentException("at least one loss is needed", nameof(losses));
         var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
@@ -34,6 +37,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         this.reference = reference;
         this.losses = losses;
         this.options = options.Validate();
+        this.wpoWeights = wpoWeights;
         UsesSoftLabels = losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
     }
 
@@ -43,7 +47,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
-        var (chosen, rejected, chosenMask, rejectedMask, logits) = PairForward.Compute(policy, batch);   // one pass for both sides
+        var (chosen, rejected, chosenMask, rejectedMask, logits, labels) = PairForward.Compute(policy, batch);   // one pass for both sides
         var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
         {
             ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
@@ -53,7 +57,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         if (reference is FrozenReference frozen && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
         {
             using var noGrad = no_grad();
-            var (referenceChosen, referenceRejected, _, _, _) = PairForward.Compute(frozen.Model, batch);
+            var (referenceChosen, referenceRejected, _, _, _, _) = PairForward.Compute(frozen.Model, batch);
             inputs = inputs with
             {
                 ReferenceChosen = referenceChosen.PerSequence, ReferenceRejected = referenceRejected.PerSequence,
@@ -69,6 +73,12 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         {
             var values = tensor(batch.Weights.ToArray(), chosen.PerSequence.dtype, chosen.PerSequence.device);
             inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
+        }
+        if (wpoWeights)
+        {
+            var logWeights = WpoWeights.LogWeights(logits, labels, cat([chosenMask, rejectedMask], 0));       // (2B)
+            var pairWeights = WpoWeights.PairWeights(logWeights.narrow(0, 0, batch.Count), logWeights.narrow(0, batch.Count, batch.Count));
+            inputs = inputs with { Weights = inputs.Weights is null ? pairWeights : inputs.Weights * pairWeights };
         }
         var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
         var entropies = DpoMetrics.MeanTokenEntropy(logits, cat([chosenMask, rejectedMask], 0));          // (2B)

@@ -27,6 +27,9 @@ public sealed record DpoOptions
     /// <summary>TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref at each sync; 1 is the hard update (copy). Default 0.6. In (0, 1].</summary>
     public double SyncAlpha { get; init; } = 0.6;
 
+    /// <summary>WPO (Zhou et al. 2024): weight each pair's loss by the policy's (length-normalised) probability of it. Default false.</summary>
+    public bool WpoWeights { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option out of its range.</summary>
     public DpoOptions Validate()
     {

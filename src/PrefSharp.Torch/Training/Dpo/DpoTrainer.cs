@@ -57,7 +57,7 @@ public sealed class DpoTrainer : IDisposable
                 ownedReference = null;
             }
         }
-        Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions);
+        Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions, dpo.WpoWeights);
         var model = dpo.SyncSteps > 0 ? WithReference(policy, Reference!) : TrainableModel.FromCausalLM(policy);
         var batches = new MicroBatchSource<TokenizedPair, PairBatch>(train, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
         var evaluation = heldOut is null || heldOut.Count == 0 ? null

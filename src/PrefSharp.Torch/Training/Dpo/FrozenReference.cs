@@ -42,7 +42,7 @@ public sealed class FrozenReference : IReferenceLogProbs
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var (chosen, rejected, _, _, _) = PairForward.Compute(Model, batch);
+        var (chosen, rejected, _, _, _, _) = PairForward.Compute(Model, batch);
         return (chosen.PerSequence.MoveToOuterDisposeScope(), rejected.PerSequence.MoveToOuterDisposeScope());
     }
 }

@@ -24,9 +24,9 @@ public static class PairForward
 
     /// <summary>
     /// Log-probs of both sides in one pass: per-token (B, W − 1) and per-sequence (B) for chosen and rejected, the scored
-    /// mask (B, W − 1) of each, and the logits (2B, W − 1, V) for entropies.
+    /// mask (B, W − 1) of each, the logits (2B, W − 1, V) for entropies and WPO weights, and their labels (2B, W − 1).
     /// </summary>
-    public static (TokenLogProbs Chosen, TokenLogProbs Rejected, Tensor ChosenMask, Tensor RejectedMask, Tensor Logits) Compute(ICausalLM model, PairBatch batch)
+    public static (TokenLogProbs Chosen, TokenLogProbs Rejected, Tensor ChosenMask, Tensor RejectedMask, Tensor Logits, Tensor Labels) Compute(ICausalLM model, PairBatch batch)
     {
         using var scope = NewDisposeScope();
         var both = Concatenate(batch);
@@ -37,6 +37,6 @@ public static class PairForward
         TokenLogProbs Half(long start) => new(logProbs.PerToken.narrow(0, start, rows).MoveToOuterDisposeScope(),
             logProbs.PerSequence.narrow(0, start, rows).MoveToOuterDisposeScope());
         return (Half(0), Half(rows), mask.narrow(0, 0, rows).MoveToOuterDisposeScope(), mask.narrow(0, rows, rows).MoveToOuterDisposeScope(),
-            logits.MoveToOuterDisposeScope());
+            logits.MoveToOuterDisposeScope(), both.InputIds.narrow(1, 1, length - 1).MoveToOuterDisposeScope());
     }
 }
