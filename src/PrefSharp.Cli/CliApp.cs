@@ -27,6 +27,7 @@ public static class CliApp
             DoctorCommand.Create(),
             EvalRmCommand.Create(),
             GenerateCommand.Create(),
+            GrpoCommand.Create(),
             GymCommand.Create(),
             RankCommand.Create(),
             ScoreCommand.Create(),

@@ -87,6 +87,7 @@ public class GrpoTrainerTests
         using var reference = TinyConfigs.Create("llama", seed: 2);
         var options = Options(Directory.CreateTempSubdirectory("grpo-live").FullName, 5, 2) with
         {
+            PromptsPerStep = 2,
             MicroBatchSize = 5, Loss = new GrpoLossOptions { Beta = 0.04, EntropyCoefficient = 0.01 },
         };
         using var trainer = new GrpoTrainer(policy, Prompts, PointwiseRewardSource.FromFunction("gold", Gold), Decode, options,
