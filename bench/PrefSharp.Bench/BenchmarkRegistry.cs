@@ -11,6 +11,7 @@ public static class BenchmarkRegistry
         new GenerateKvCacheBenchmark(),
         new RankOneMillionBenchmark(),
         new TrainThroughputBenchmark(),
+        new GrpoStepBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
