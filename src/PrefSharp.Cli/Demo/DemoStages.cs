@@ -1,4 +1,5 @@
 using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Torch.Gym;
 
 namespace PrefSharp.Cli.Demo;
 
@@ -14,7 +15,7 @@ public static class DemoStages
         new NotAvailableStage("sft", "Supervised fine-tuning of a tiny model on the best demonstrations: the SFT trainer is not in this build yet."),
         new NotAvailableStage("reward-model", "A Bradley–Terry reward model on the simulated pairs: the reward-model trainer is not in this build yet."),
         new NotAvailableStage("dpo", "Direct preference optimisation from the SFT policy: the DPO trainer is not in this build yet."),
-        new NotAvailableStage("grpo", "GRPO against the learned reward model: the GRPO trainer is not in this build yet."),
-        new NotAvailableStage("pref-grpo", "GRPO with pairwise (win-rate) rewards from a preference judge: not in this build yet."),
+        new GrpoStage(),
+        new PrefGrpoStage(),
     ];
 }

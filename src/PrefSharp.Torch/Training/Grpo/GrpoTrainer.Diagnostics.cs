@@ -19,13 +19,13 @@ public sealed partial class GrpoTrainer
         var size = Options.GroupSize;
         double? goldMean = gold is null ? null
             : Enumerable.Range(0, texts.Length).Average(i => gold(batchPrompts[i / size].Text, texts[i]));
-        var kl = 0.0;
+        double kl = 0, sequenceKl = 0;
         if (rollout.RefLogProbs is not null)
         {
-            using var mask = rollout.ScoredMask();
-            using var k3 = KlEstimator.K3(rollout.OldLogProbs, rollout.RefLogProbs);
-            using var mean = KlEstimator.MaskedMean(k3, mask);
-            kl = mean.to(ScalarType.Float64).item<double>();
+            using var scope = NewDisposeScope();
+            var mask = rollout.ScoredMask().to(rollout.OldLogProbs.dtype);
+            kl = KlEstimator.MaskedMean(KlEstimator.K3(rollout.OldLogProbs, rollout.RefLogProbs), mask).to(ScalarType.Float64).item<double>();
+            sequenceKl = (KlEstimator.K1(rollout.OldLogProbs, rollout.RefLogProbs) * mask).sum(1).mean().to(ScalarType.Float64).item<double>();
         }
         var completions = rollout.Completions;
         var selfBleu = Enumerable.Range(0, rollout.PromptCount)
@@ -35,6 +35,7 @@ public sealed partial class GrpoTrainer
             GoldReward = goldMean,
             ProxyReward = (scores.PointwiseScores ?? scores.Rewards).Average(),
             Kl = kl,
+            SequenceKl = sequenceKl,
             Entropy = update.Entropy,
             Distinct1 = DistinctN.Compute(completions, 1),
             Distinct2 = DistinctN.Compute(completions, 2),

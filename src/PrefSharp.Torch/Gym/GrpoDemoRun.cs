@@ -1,0 +1,85 @@
+using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Grpo;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Torch.Gym;
+
+/// <summary>
+/// The shared body of the demo's grpo and pref-grpo stages: GRPO from the SFT policy on fresh world prompts with the
+/// given reward source, the same budget for both (<see cref="GrpoDemoSettings"/>), and the over-optimisation curve
+/// read off the policy's own samples: step 0 is the SFT policy (the first rollout precedes any update), then
+/// <see cref="GrpoDemoSettings.CurvePoints"/> windows of steps, each the mean gold utility, proxy reward and
+/// sequence KL to the SFT policy of the samples drawn in it. Prompts and completions follow the gym's text
+/// convention (the policy sees "PROMPT:" and writes " RESPONSE" then EOS); rewards and gold see the world prompt and
+/// the trimmed response.
+/// </summary>
+public static class GrpoDemoRun
+{
+    /// <summary>What a run produced: the curve, the last window's diagnostics and the final policy folder.</summary>
+    public sealed record Result(IReadOnlyList<GrpoCurvePoint> Curve, IReadOnlyList<GrpoStepReport> Reports, string PolicyFolder);
+
+    public static Result Run(DemoContext context, string stage, string sftFolder, IGroupRewardSource reward, GrpoDemoSettings settings)
+    {
+        settings.Validate();
+        var threads = TorchSharp.torch.get_num_threads();
+        if (settings.Threads > 0) TorchSharp.torch.set_num_threads(settings.Threads);
+        try
+        {
+            var folder = context.StageFolder(stage);
+            var tokenizer = TokenizerFiles.Load(sftFolder);
+            var template = ChatTemplate.For(tokenizer, ChatTemplateKind.Plain);
+            var random = new Random(unchecked(context.Seed * 7919 + stage.Length));
+            var prompts = Enumerable.Range(0, settings.Prompts).Select(_ => context.World.SamplePrompt(random))
+                .Select(p => new GrpoPrompt(p, template.Prompt(p + ":").Select(id => (long)id).ToArray())).ToList();
+            using var policy = Checkpoint.Load(sftFolder);
+            using var reference = Checkpoint.Load(sftFolder);
+            foreach (var parameter in reference.Module.parameters()) parameter.requires_grad = false;
+            var options = new GrpoTrainerOptions
+            {
+                GroupSize = settings.GroupSize, PromptsPerStep = settings.PromptsPerStep, MaxCompletionLength = settings.MaxNewTokens,
+                Iterations = settings.Iterations, MicroBatchSize = settings.GroupSize * settings.PromptsPerStep,
+                PadTokenId = tokenizer.PadId ?? tokenizer.EosId ?? 0, Loss = new GrpoLossOptions { Beta = settings.Beta },
+                Training = new TrainingOptions
+                {
+                    LearningRate = settings.LearningRate, WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
+                    MaxSteps = settings.Steps, LogEvery = 1, Seed = context.Seed, KeepLastCheckpoints = 1,
+                    OutputDirectory = Path.Combine(folder, "train"),
+                },
+            };
+            using var trainer = new GrpoTrainer(policy, prompts, reward, ids => tokenizer.Decode(ids.Select(id => (int)id)).Trim(),
+                options, reference, context.World.GoldUtility, ProgressReporter.Silent);
+            var result = trainer.Run();
+            var policyFolder = Path.Combine(folder, "policy");
+            Checkpoint.Save(policy, policyFolder);
+            foreach (var file in Directory.EnumerateFiles(sftFolder).Where(f => !IsModelFile(Path.GetFileName(f))))
+                File.Copy(file, Path.Combine(policyFolder, Path.GetFileName(file)), overwrite: true);
+            return new Result(Curve(result.Reports, settings.CurvePoints), result.Reports, policyFolder);
+        }
+        finally
+        {
+            if (settings.Threads > 0) TorchSharp.torch.set_num_threads(threads);
+        }
+    }
+
+    /// <summary>Step 0 from the first rollout, then the means over <paramref name="points"/> consecutive windows.</summary>
+    public static IReadOnlyList<GrpoCurvePoint> Curve(IReadOnlyList<GrpoStepReport> reports, int points)
+    {
+        var first = reports[0].Diagnostics;
+        var curve = new List<GrpoCurvePoint> { new(0, first.GoldReward ?? double.NaN, first.ProxyReward, first.SequenceKl) };
+        for (var k = 1; k <= points; k++)
+        {
+            var from = (k - 1) * reports.Count / points;
+            var to = k * reports.Count / points;
+            var window = reports.Skip(from).Take(Math.Max(1, to - from)).Select(r => r.Diagnostics).ToList();
+            curve.Add(new GrpoCurvePoint(to, window.Average(d => d.GoldReward ?? double.NaN), window.Average(d => d.ProxyReward),
+                window.Average(d => d.SequenceKl)));
+        }
+        return curve;
+    }
+
+    private static bool IsModelFile(string name) => name == "config.json" || name.StartsWith("model", StringComparison.Ordinal);
+}
