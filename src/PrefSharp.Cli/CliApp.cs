@@ -32,6 +32,7 @@ public static class CliApp
             RankCommand.Create(),
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
+            SftCommand.Create(),
         };
         VerbExamples.Install(root);
         return root;

@@ -9,11 +9,6 @@ namespace PrefSharp.Core.Ranking;
 public readonly struct BradleyTerryLikelihood : IPairwiseLikelihood
 {
     public string Name => "bt";
-    public bool HasTieParameter => false;
-    public double InitialTieParameter(double tieFraction) => double.NaN;
-    public double NoTieParameter => double.NaN;
-    public bool IsFeasible(double tau) => true;
-    public double ReportedTieParameter(double tau) => double.NaN;
 
     public double Evaluate(double d, double tau, PairwiseCounts counts, int pair, out PairDerivatives derivatives)
     {

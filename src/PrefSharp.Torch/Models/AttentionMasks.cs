@@ -26,9 +26,28 @@ internal static class AttentionMasks
             throw new ArgumentException(
                 $"attention mask must be (B={batch}, cached + new = {total}), found [{string.Join(", ", attentionMask.shape)}]",
                 nameof(attentionMask));
-        return queryLength == 1 && pastLength > 0
-            ? OneNewToken(attentionMask, batch, total, dtype)
-            : General(attentionMask, batch, queryLength, pastLength, dtype, device);
+        if (queryLength == 1 && pastLength > 0) return OneNewToken(attentionMask, batch, total, dtype);
+        if (pastLength == 0 && IsRightPadded(attentionMask))
+        {
+            // Training batches: real tokens first, padding after. Causal attention alone never lets a real query see
+            // a padding key (those come later), and real positions are 0..n−1, so the fused causal kernel gives the
+            // masked result at every real position; padding positions are meaningless either way.
+            var positions = arange(0, queryLength, ScalarType.Int64, device).unsqueeze(0).expand(batch, queryLength);
+            return new AttentionInputs(positions, null, IsCausal: true);
+        }
+        return General(attentionMask, batch, queryLength, pastLength, dtype, device);
+    }
+
+    /// <summary>True when every row is ones then zeros (no left padding): one host sync per forward.</summary>
+    private static bool IsRightPadded(Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var real = attentionMask.to(ScalarType.Bool);                                          // (B, S)
+        var firstReal = real.narrow(1, 0, 1).all();
+        var length = real.shape[1];
+        var monotone = length < 2 ? firstReal
+            : real.narrow(1, 1, length - 1).logical_and(real.narrow(1, 0, length - 1).logical_not()).any().logical_not();
+        return firstReal.logical_and(monotone).item<bool>();
     }
 
     /// <summary>Decoding one token: every key is in its past, so only padding is masked; its position is the real-token count − 1.</summary>

@@ -24,6 +24,19 @@ public static class TokenizerFiles
             $"{directory} has no tokenizer: expected {TokenizerJsonReader.FileName} (Hugging Face) or {ByteLevelMarkerFileName} (PrefSharp byte-level)");
     }
 
+    /// <summary>Every file a tokenizer directory may hold (the marker, Hugging Face's tokenizer files).</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        [ByteLevelMarkerFileName, TokenizerJsonReader.FileName, "tokenizer_config.json", "special_tokens_map.json"];
+
+    /// <summary>Copies the tokenizer files of <paramref name="source"/> into <paramref name="target"/> (a checkpoint folder).</summary>
+    public static void CopyFiles(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var name in FileNames)
+            if (File.Exists(Path.Combine(source, name)))
+                AtomicFile.Write(Path.Combine(target, name), stream => { using var input = File.OpenRead(Path.Combine(source, name)); input.CopyTo(stream); });
+    }
+
     /// <summary>Writes the marker of <paramref name="tokenizer"/> into <paramref name="directory"/> (atomically).</summary>
     public static void SaveByteLevel(ByteLevelTokenizer tokenizer, string directory)
     {

@@ -1,13 +1,13 @@
 namespace PrefSharp.Core.Ranking.Optimization;
 
 /// <summary>
-/// Cholesky factorisation A = L·Lᵀ of a dense symmetric positive-definite matrix, with solve and inverse.
-/// Used for Newton steps (Hessians of penalised log-likelihoods) and Fisher-information covariances.
-/// When A is only semi-definite a growing diagonal jitter (1e-12·trace, ×10 per retry) is added.
+/// A factorised dense symmetric positive-(semi)definite matrix for Newton steps (Hessians of penalised
+/// log-likelihoods) and Fisher-information covariances, over <see cref="CholeskySolver"/>'s in-place routines.
+/// When A is only semi-definite a growing diagonal jitter (1e-12·mean |diagonal|, ×10 per retry) is added.
 /// </summary>
 public sealed class DenseCholesky
 {
-    private readonly double[,] lower;
+    private readonly double[] factor;
 
     /// <summary>The matrix order.</summary>
     public int Size { get; }
@@ -20,7 +20,7 @@ public sealed class DenseCholesky
     {
         Size = matrix.GetLength(0);
         if (matrix.GetLength(1) != Size) throw new ArgumentException("Matrix must be square.", nameof(matrix));
-        lower = new double[Size, Size];
+        factor = new double[Size * Size];
         double trace = 0;
         for (int i = 0; i < Size; i++) trace += Math.Abs(matrix[i, i]);
         double jitter = 0;
@@ -35,57 +35,27 @@ public sealed class DenseCholesky
 
     private bool TryFactor(double[,] a, double jitter)
     {
-        int n = Size;
-        for (int j = 0; j < n; j++)
-        {
-            double sum = a[j, j] + jitter;
-            for (int k = 0; k < j; k++) sum -= lower[j, k] * lower[j, k];
-            if (!(sum > 0) || double.IsNaN(sum)) return false;
-            double diag = Math.Sqrt(sum);
-            lower[j, j] = diag;
-            for (int i = j + 1; i < n; i++)
-            {
-                double s = a[i, j];
-                for (int k = 0; k < j; k++) s -= lower[i, k] * lower[j, k];
-                lower[i, j] = s / diag;
-            }
-        }
-        return true;
+        for (int i = 0; i < Size; i++)
+            for (int j = 0; j <= i; j++)
+                factor[i * Size + j] = a[i, j] + (i == j ? jitter : 0);
+        return CholeskySolver.TryFactor(factor, Size);
     }
 
     /// <summary>Solves A·x = b.</summary>
     public double[] Solve(ReadOnlySpan<double> rightHandSide)
     {
-        int n = Size;
         var x = rightHandSide.ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            double s = x[i];
-            for (int k = 0; k < i; k++) s -= lower[i, k] * x[k];
-            x[i] = s / lower[i, i];
-        }
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double s = x[i];
-            for (int k = i + 1; k < n; k++) s -= lower[k, i] * x[k];
-            x[i] = s / lower[i, i];
-        }
+        CholeskySolver.Solve(factor, Size, x);
         return x;
     }
 
-    /// <summary>A⁻¹ as a dense matrix (column by column).</summary>
+    /// <summary>A⁻¹ as a dense matrix.</summary>
     public double[,] Inverse()
     {
-        int n = Size;
-        var inverse = new double[n, n];
-        var unit = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            Array.Clear(unit);
-            unit[j] = 1;
-            var column = Solve(unit);
-            for (int i = 0; i < n; i++) inverse[i, j] = column[i];
-        }
+        double[] flat = CholeskySolver.Inverse(factor, Size);
+        var inverse = new double[Size, Size];
+        for (int i = 0; i < Size; i++)
+            for (int j = 0; j < Size; j++) inverse[i, j] = flat[i * Size + j];
         return inverse;
     }
 }

@@ -13,7 +13,12 @@ public sealed record TrainerState
     /// <summary>The file name inside a checkpoint folder; written last, so its presence marks a complete checkpoint.</summary>
     public const string FileName = "trainer_state.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Optimiser steps completed.</summary>
     public long Step { get; init; }

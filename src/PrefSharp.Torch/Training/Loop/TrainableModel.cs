@@ -13,7 +13,14 @@ namespace PrefSharp.Torch.Training.Loop;
 /// <param name="LoadFrom">Loads weights from a folder written by <paramref name="SaveTo"/> into <paramref name="Module"/>.</param>
 public sealed record TrainableModel(nn.Module Module, Action<string> SaveTo, Action<string> LoadFrom)
 {
-    /// <summary>A causal LM saved as a Hugging Face checkpoint (<c>config.json</c> + <c>model.safetensors</c>).</summary>
-    public static TrainableModel FromCausalLM(ICausalLM model) =>
-        new(model.Module, directory => Checkpoint.Save(model, directory), directory => Checkpoint.LoadWeights(model, directory));
+    /// <summary>
+    /// A causal LM saved as a Hugging Face checkpoint (<c>config.json</c> + <c>model.safetensors</c>), plus whatever
+    /// <paramref name="saveAlongside"/> writes into the same folder (the tokenizer files, so a checkpoint is usable alone).
+    /// </summary>
+    public static TrainableModel FromCausalLM(ICausalLM model, Action<string>? saveAlongside = null) =>
+        new(model.Module, directory =>
+        {
+            Checkpoint.Save(model, directory);
+            saveAlongside?.Invoke(directory);
+        }, directory => Checkpoint.LoadWeights(model, directory));
 }

@@ -66,11 +66,10 @@ public sealed partial class AdamW : IDisposable
         }
     }
 
-    /// <summary>Sets every gradient to zero (keeps the buffers).</summary>
+    /// <summary>Drops every gradient (PyTorch's <c>set_to_none</c>): the next backward writes fresh ones instead of adding to zeros.</summary>
     public void ZeroGrad()
     {
-        using var scope = NewDisposeScope();
-        foreach (var slot in slots) slot.Parameter.grad?.zero_();
+        foreach (var slot in slots) slot.Parameter.grad = null;
     }
 
     public void Dispose()
