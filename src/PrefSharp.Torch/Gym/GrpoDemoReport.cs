@@ -32,6 +32,21 @@ public static class GrpoDemoReport
                 new DemoSeries($"{r.Name}: proxy reward", r.Curve.Select(p => p.Kl).ToArray(), r.Curve.Select(p => p.Proxy).ToArray()),
             }).ToArray());
 
+    /// <summary>
+    /// Gold at KL = <paramref name="kl"/>: linear interpolation on the first segment of the curve (in step order) whose
+    /// KL range contains it; NaN when the curve never reaches it.
+    /// </summary>
+    public static double GoldAtKl(IReadOnlyList<GrpoCurvePoint> curve, double kl)
+    {
+        for (var i = 1; i < curve.Count; i++)
+        {
+            var (a, b) = (curve[i - 1], curve[i]);
+            if (kl < Math.Min(a.Kl, b.Kl) || kl > Math.Max(a.Kl, b.Kl)) continue;
+            return b.Kl == a.Kl ? b.Gold : a.Gold + (b.Gold - a.Gold) * (kl - a.Kl) / (b.Kl - a.Kl);
+        }
+        return double.NaN;
+    }
+
     /// <summary>One sentence on a curve, invariant culture.</summary>
     public static string Describe(string name, IReadOnlyList<GrpoCurvePoint> curve)
     {

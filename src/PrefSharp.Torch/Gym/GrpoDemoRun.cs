@@ -32,7 +32,7 @@ public static class GrpoDemoRun
             var folder = context.StageFolder(stage);
             var tokenizer = TokenizerFiles.Load(sftFolder);
             var template = ChatTemplate.For(tokenizer, ChatTemplateKind.Plain);
-            var random = new Random(unchecked(context.Seed * 7919 + stage.Length));
+            var random = new Random(unchecked(context.Seed * 7919 + 17));   // the same prompts for every online stage: equal compute
             var prompts = Enumerable.Range(0, settings.Prompts).Select(_ => context.World.SamplePrompt(random))
                 .Select(p => new GrpoPrompt(p, template.Prompt(p + ":").Select(id => (long)id).ToArray())).ToList();
             using var policy = Checkpoint.Load(sftFolder);

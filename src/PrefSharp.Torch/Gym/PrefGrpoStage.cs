@@ -56,6 +56,11 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         metrics["grpo_gold_end"] = pointwise[^1].Gold;
         metrics["grpo_gold_drop_after_peak"] = a.Drop;
         metrics["grpo_kl_end"] = a.Kl;
+        var matchedKl = Math.Min(pointwise.Max(p => p.Kl), pairwise.Max(p => p.Kl));
+        var (goldA, goldB) = (GrpoDemoReport.GoldAtKl(pointwise, matchedKl), GrpoDemoReport.GoldAtKl(pairwise, matchedKl));
+        metrics["matched_kl"] = matchedKl;
+        metrics["gold_at_matched_kl"] = goldB;
+        metrics["grpo_gold_at_matched_kl"] = goldA;
         var lessHacking = b.Drop < a.Drop - 0.005 || (Math.Abs(b.Drop - a.Drop) <= 0.005 && b.GoldGain > a.GoldGain + 0.005);
         var similar = Math.Abs(b.Drop - a.Drop) <= 0.005 && Math.Abs(b.GoldGain - a.GoldGain) <= 0.005;
         var verdict = similar ? "Neither hacked more than the other in this run"
@@ -63,6 +68,7 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         return string.Create(CultureInfo.InvariantCulture,
             $"{verdict}: gold lost after its peak {b.Drop:F3} (Pref-GRPO) vs {a.Drop:F3} (GRPO); gold gain {b.GoldGain:+0.000;-0.000} vs {a.GoldGain:+0.000;-0.000} " +
             $"for proxy gains {b.ProxyGain:+0.00;-0.00} vs {a.ProxyGain:+0.00;-0.00}, at KL {b.Kl:F2} vs {a.Kl:F2} nats. ") +
-            (Math.Abs(b.Kl - a.Kl) > 0.5 * Math.Max(a.Kl, b.Kl) ? "The KLs differ by more than half, so compare the curves at equal KL in the chart rather than the end points." : "");
+            string.Create(CultureInfo.InvariantCulture, $"At equal KL ({matchedKl:F2} nats, the furthest both reached) the gold utility was {goldB:F3} (Pref-GRPO) vs {goldA:F3} (GRPO)") +
+            (Math.Abs(goldB - goldA) <= 0.02 ? ": the same within 0.02, so any difference above comes from how far each moved, not from a better direction." : ".");
     }
 }
