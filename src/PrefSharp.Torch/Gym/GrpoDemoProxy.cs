@@ -54,6 +54,39 @@ public sealed class GrpoDemoProxy : IDisposable
             null);
     }
 
+    /// <summary>
+    /// A conservative ensemble (worst case over <paramref name="members"/> bag-of-words proxies, each fitted on a
+    /// bootstrap resample of the run's pairs; Coste et al. 2024 train members on the same data with different seeds,
+    /// which a convex fit cannot vary) when the proxy is the bag-of-words one; null with a reward model (the
+    /// reward-model stage trains one).
+    /// </summary>
+    public IGroupRewardSource? WorstCaseEnsemble(DemoContext context, int members = 4)
+    {
+        if (IsRewardModel) return null;
+        var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
+        var fitted = Enumerable.Range(0, members).Select(k =>
+        {
+            var random = new Random(unchecked(context.Seed * 31 + k));
+            var bag = BagOfWordsReward.Fit(Enumerable.Range(0, pairs.Count).Select(_ => pairs[random.Next(pairs.Count)]).ToList());
+            return (IGroupRewardSource)PointwiseRewardSource.FromFunction($"bag-{k}", (_, response) => bag.Score(response));
+        }).ToList();
+        return EnsembleRewardSource.WorstCase(fitted);
+    }
+
+    /// <summary>
+    /// PAR around this proxy (Fu et al. 2025): the reference response of a prompt is the world's demonstration at
+    /// quality 0.5, seeded by the prompt text so that it is the same at every step.
+    /// </summary>
+    public IGroupRewardSource PreferenceAsReward(DemoContext context) =>
+        new ShapedRewardSource(Source, prompt => context.World.Demonstrate(prompt, 0.5, new Random(StableHash(prompt))));
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text) hash = unchecked(hash * 31 + c);
+        return hash;
+    }
+
     /// <summary>[BOS] + prompt, completion + EOS: the plain-text layout reward models are trained on.</summary>
     private static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string completion)
     {

@@ -24,6 +24,9 @@ public sealed record GrpoDemoSettings
     /// <summary>Points of the over-optimisation curve after step 0 (each the mean of its window of steps).</summary>
     public int CurvePoints { get; init; } = 6;
 
+    /// <summary>Also run GRPO on a worst-case ensemble of proxies and on the PAR-shaped proxy (same budget each) in the grpo stage.</summary>
+    public bool Variants { get; init; } = true;
+
     /// <summary>Training prompts drawn from the world.</summary>
     public int Prompts { get; init; } = 256;
 

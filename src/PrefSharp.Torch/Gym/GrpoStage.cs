@@ -28,6 +28,12 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
         context.Items[CurveKey] = run.Curve;
         context.Items["grpo.checkpoint"] = run.PolicyFolder;
         var last = run.Curve[^1];
+        var metrics = GrpoDemoReport.Metrics(run.Curve, run);
+        var narrative = $"{proxy.Description} GRPO sampled {s.GroupSize} completions for each of {s.PromptsPerStep} fresh prompts per step " +
+            $"({s.Steps} steps, {s.Iterations} updates per rollout, β = {s.Beta}) and normalised the proxy rewards within each group. " +
+            "Numbers are means over the policy's own samples in each window of steps. " + GrpoDemoReport.Describe("GRPO", run.Curve);
+        var charts = new List<DemoChart> { GrpoDemoReport.Chart("GRPO on the proxy reward: gold and proxy against KL", ("GRPO", run.Curve)) };
+        if (s.Variants) narrative += " " + Variants(context, sft, proxy, s, run.Curve, metrics, charts);
         return new DemoStage
         {
             Name = Name,
@@ -35,11 +41,39 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
             GoldUtility = last.Gold,
             ProxyReward = last.Proxy,
             Kl = last.Kl,
-            Metrics = GrpoDemoReport.Metrics(run.Curve, run),
-            Narrative = $"{proxy.Description} GRPO sampled {s.GroupSize} completions for each of {s.PromptsPerStep} fresh prompts per step " +
-                $"({s.Steps} steps, {s.Iterations} updates per rollout, β = {s.Beta}) and normalised the proxy rewards within each group. " +
-                "Numbers are means over the policy's own samples in each window of steps. " + GrpoDemoReport.Describe("GRPO", run.Curve),
-            Charts = [GrpoDemoReport.Chart("GRPO on the proxy reward: gold and proxy against KL", ("GRPO", run.Curve))],
+            Metrics = metrics,
+            Narrative = narrative,
+            Charts = charts,
         };
+    }
+
+    /// <summary>
+    /// GRPO on a worst-case ensemble (Coste et al. 2024) and on PAR (Fu et al. 2025), same budget; their gold curves
+    /// beside plain GRPO's, and gold at the largest KL all runs reached. The proxy curves of the variants are their own
+    /// aggregate (ensemble) or the raw proxy (PAR).
+    /// </summary>
+    private static string Variants(DemoContext context, string sft, GrpoDemoProxy proxy, GrpoDemoSettings s,
+        IReadOnlyList<GrpoCurvePoint> plain, Dictionary<string, double> metrics, List<DemoChart> charts)
+    {
+        var runs = new List<(string Name, IReadOnlyList<GrpoCurvePoint> Curve)> { ("GRPO", plain) };
+        if (proxy.WorstCaseEnsemble(context) is { } ensemble)
+            runs.Add(("GRPO + WCO ensemble of 4", GrpoDemoRun.Run(context, "grpo-wco", sft, ensemble, s).Curve));
+        runs.Add(("GRPO + PAR", GrpoDemoRun.Run(context, "grpo-par", sft, proxy.PreferenceAsReward(context), s).Curve));
+        var matched = runs.Min(r => r.Curve.Max(p => p.Kl));
+        var parts = runs.Select(r =>
+        {
+            var key = r.Name == "GRPO" ? "plain" : r.Name.Contains("WCO") ? "wco" : "par";
+            var at = GrpoDemoReport.GoldAtKl(r.Curve, matched);
+            metrics[$"variants/{key}_gold_end"] = r.Curve[^1].Gold;
+            metrics[$"variants/{key}_kl_end"] = r.Curve[^1].Kl;
+            metrics[$"variants/{key}_gold_at_matched_kl"] = at;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{r.Name}: gold {r.Curve[^1].Gold:F3} at KL {r.Curve[^1].Kl:F2} by the end, {at:F3} at KL {matched:F2}");
+        });
+        charts.Add(new DemoChart("Conservative ensemble and PAR shaping: gold against KL (same budget)", "KL to the SFT policy (nats, sequence-level)",
+            "mean gold utility of the policy's samples",
+            runs.Select(r => new DemoSeries(r.Name, r.Curve.Select(p => p.Kl).ToArray(), r.Curve.Select(p => p.Gold).ToArray())).ToArray()));
+        return "With the same budget, " + string.Join("; ", parts) + ". Under GRPO, PAR's σ(r − r_ref(x)) is monotone in r within " +
+            "each prompt's group, so the group-std normalisation undoes most of the shaping (the PAR paper uses PPO).";
     }
 }

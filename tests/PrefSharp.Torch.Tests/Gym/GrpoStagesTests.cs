@@ -53,6 +53,10 @@ public class GrpoStagesTests
         Assert.Contains("Pref-GRPO", pref.Narrative);
         Assert.Contains("gold lost after its peak", pref.Narrative);
         Assert.True(File.Exists(Path.Combine(options.OutputFolder, "grpo", "policy", "config.json")));
+        var variants = grpo.Charts[1];                                       // plain, worst-case ensemble, PAR: gold each
+        Assert.Equal(["GRPO", "GRPO + WCO ensemble of 4", "GRPO + PAR"], variants.Series.Select(x => x.Name));
+        Assert.Equal(grpo.Metrics["gold_end"], grpo.Metrics["variants/plain_gold_end"]);
+        Assert.Contains("PAR", grpo.Narrative);
     }
 
     [Fact]
