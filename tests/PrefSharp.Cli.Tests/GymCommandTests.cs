@@ -70,13 +70,29 @@ public sealed class GymCommandTests : IDisposable
     public void Demo_quick_writes_summary_and_report_and_says_where()
     {
         var output = PathOf("run");
-        var run = CliRun.Of("demo", "--world", "lexicon", "--quick", "--seed", "1", "--out", output);
+        // only the stages of this build's sft path, so the test stays short as trainers land
+        var run = CliRun.Of("demo", "--world", "lexicon", "--quick", "--seed", "1", "--out", output, "--stages", "best-of-n, sft,leaderboard");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("report:", run.Output);
         Assert.Contains(Path.Combine(output, "report.html"), run.Output);
         var summary = Core.Gym.Demo.DemoSummary.FromJson(File.ReadAllText(Path.Combine(output, "summary.json")));
-        Assert.Equal(["best-of-n", "sft", "reward-model", "dpo", "grpo", "pref-grpo"], summary.Stages.Select(s => s.Name));
-        Assert.All(summary.Stages.Skip(1), s => Assert.Equal(Core.Gym.Demo.DemoStageStatus.NotAvailable, s.Status));
+        Assert.Equal(["best-of-n", "sft", "leaderboard"], summary.Stages.Select(s => s.Name));
+        Assert.Contains(summary.Leaderboard, i => i.Name == "sft");                 // the policies are ranked with the demonstration levels
+        Assert.DoesNotContain(summary.Stages, s => s.Status == Core.Gym.Demo.DemoStageStatus.Failed);
+        var sft = summary.Stages.Single(s => s.Name == "sft");
+        Assert.Equal(Core.Gym.Demo.DemoStageStatus.Ok, sft.Status);
+        Assert.True(sft.GoldUtility > sft.Metrics["gold_before"], $"sft gold {sft.GoldUtility} vs untrained {sft.Metrics["gold_before"]}");
+        Assert.True(File.Exists(Path.Combine(output, "sft", "policy", "model.safetensors")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(output, "report.html")));
+    }
+
+    [Fact]
+    public void Demo_stages_rejects_an_unknown_stage_naming_the_option_and_the_stages()
+    {
+        var run = CliRun.Of("demo", "--quick", "--stages", "sft,ppo", "--out", PathOf("bad"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--stages: unknown stage ppo", run.Error);
+        Assert.Contains("best-of-n, sft, reward-model, dpo, grpo, pref-grpo, leaderboard", run.Error);
+        Assert.False(Directory.Exists(PathOf("bad")));
     }
 }

@@ -19,9 +19,11 @@ public static class DemoCommand
         var output = new Option<string?>("--out", "-o") { Description = "Run folder (default: runs/demo-WORLD-seedS)" };
         var seed = new Option<int>("--seed") { Description = "Seed of everything in the run", DefaultValueFactory = _ => 0 };
         var annotators = new Option<string>("--annotators", "-a") { Description = $"Simulated panel, as in gym annotate (keys {AnnotatorSpec.Keys})", DefaultValueFactory = _ => AnnotatorSpec.Default };
+        var stageNames = DemoStages.Create().Select(s => s.Name).ToList();
+        var only = new Option<string?>("--stages") { Description = $"Run only these stages, comma-separated (default: all of {string.Join(",", stageNames)})" };
         var command = new Command("demo", "Run the preference-learning loop on a gym world and write summary.json and an HTML report")
         {
-            world, quick, output, seed, annotators,
+            world, quick, output, seed, annotators, only,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +37,7 @@ public static class DemoCommand
                 OutputFolder = parse.GetValue(output) ?? Path.Combine("runs", $"demo-{theWorld.Name}-seed{parse.GetValue(seed)}"),
             };
             var log = parse.InvocationConfiguration.Output;
-            var summary = DemoPipeline.Run(options, DemoStages.Create(), log);
+            var summary = DemoPipeline.Run(options, DemoStages.Select(parse.GetValue(only)), log);
             var folder = Path.GetFullPath(options.OutputFolder);
             log.WriteLine($"leaderboard: {string.Join(" > ", summary.Leaderboard.Select(i => i.Name))}");
             log.WriteLine($"summary: {Path.Combine(folder, "summary.json")}");
@@ -45,6 +47,7 @@ public static class DemoCommand
         return command.WithExamples(
             "prefsharp demo --quick                          # lexicon world, a few seconds",
             "prefsharp demo --world intransitive --seed 3 --out runs/cycle",
+            "prefsharp demo --quick --stages best-of-n,sft,leaderboard",
             "prefsharp demo --world pluralistic --annotators 'brief:group=concise;thorough:group=detailed'");
     }
 }

@@ -48,9 +48,9 @@ public sealed class GrpoDemoProxy : IDisposable
                 "The proxy reward is the reward-model stage's Bradley–Terry reward model.", rewardModel);
         }
         var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
-        var bag = BagOfWordsReward.Fit(pairs);
+        var bag = context.Items.GetValueOrDefault(DemoContext.ProxyKey) as BagOfWordsReward ?? BagOfWordsReward.Fit(pairs);
         return new GrpoDemoProxy(PointwiseRewardSource.FromFunction("bag-of-words", (_, response) => bag.Score(response)),
-            $"The reward-model stage did not run, so the proxy reward is a bag-of-words Bradley–Terry reward fitted on {pairs.Count:N0} simulated pairs (as in best-of-n).",
+            $"The reward-model stage did not run, so the proxy reward is the bag-of-words Bradley–Terry reward fitted on {pairs.Count:N0} simulated pairs (the best-of-n stage's).",
             null);
     }
 

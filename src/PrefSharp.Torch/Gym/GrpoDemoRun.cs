@@ -19,8 +19,20 @@ namespace PrefSharp.Torch.Gym;
 /// </summary>
 public static class GrpoDemoRun
 {
-    /// <summary>What a run produced: the curve, the last window's diagnostics and the final policy folder.</summary>
+    /// <summary>What a run produced: the curve, every step's diagnostics and the final policy folder.</summary>
     public sealed record Result(IReadOnlyList<GrpoCurvePoint> Curve, IReadOnlyList<GrpoStepReport> Reports, string PolicyFolder);
+
+    /// <summary>
+    /// The policy in <paramref name="policyFolder"/> scored on the run's held-out prompts (<see cref="PolicyScorecard"/>:
+    /// gold, the proxy's mean, sequence KL to the SFT policy, distinct-n), as every demo stage reports it.
+    /// </summary>
+    public static PolicyScore HeldOut(DemoContext context, string policyFolder, string sftFolder, IGroupRewardSource proxy)
+    {
+        using var policy = PolicySampler.Load(policyFolder);
+        using var reference = PolicySampler.Load(sftFolder);
+        return PolicyScorecard.Score(policy, reference, context.World, context.HeldOutPrompts(), 2, unchecked(context.Seed + 11),
+            items => proxy.Score(items.Select(i => new CompletionGroup(i.Prompt, [i.Response])).ToList()).Rewards);
+    }
 
     public static Result Run(DemoContext context, string stage, string sftFolder, IGroupRewardSource reward, GrpoDemoSettings settings)
     {
@@ -34,7 +46,7 @@ public static class GrpoDemoRun
             var template = ChatTemplate.For(tokenizer, ChatTemplateKind.Plain);
             var random = new Random(unchecked(context.Seed * 7919 + 17));   // the same prompts for every online stage: equal compute
             var prompts = Enumerable.Range(0, settings.Prompts).Select(_ => context.World.SamplePrompt(random))
-                .Select(p => new GrpoPrompt(p, template.Prompt(p + ":").Select(id => (long)id).ToArray())).ToList();
+                .Select(p => new GrpoPrompt(p, GymText.PromptIds(template, p).Select(id => (long)id).ToArray())).ToList();
             using var policy = Checkpoint.Load(sftFolder);
             using var reference = Checkpoint.Load(sftFolder);
             foreach (var parameter in reference.Module.parameters()) parameter.requires_grad = false;
@@ -50,7 +62,7 @@ public static class GrpoDemoRun
                     OutputDirectory = Path.Combine(folder, "train"),
                 },
             };
-            using var trainer = new GrpoTrainer(policy, prompts, reward, ids => tokenizer.Decode(ids.Select(id => (int)id)).Trim(),
+            using var trainer = new GrpoTrainer(policy, prompts, reward, ids => GymText.Response(tokenizer.Decode(ids.Select(id => (int)id))),
                 options, reference, context.World.GoldUtility, ProgressReporter.Silent);
             var result = trainer.Run();
             var policyFolder = Path.Combine(folder, "policy");

@@ -27,20 +27,22 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
         var run = GrpoDemoRun.Run(context, Name, sft, proxy.Source, s);
         context.Items[CurveKey] = run.Curve;
         context.Items["grpo.checkpoint"] = run.PolicyFolder;
-        var last = run.Curve[^1];
+        context.RegisterPolicy(Name, run.PolicyFolder);
+        var heldOut = GrpoDemoRun.HeldOut(context, run.PolicyFolder, sft, proxy.Source);
         var metrics = GrpoDemoReport.Metrics(run.Curve, run);
+        metrics["heldout_distinct_2"] = heldOut.Distinct2;
         var narrative = $"{proxy.Description} GRPO sampled {s.GroupSize} completions for each of {s.PromptsPerStep} fresh prompts per step " +
             $"({s.Steps} steps, {s.Iterations} updates per rollout, β = {s.Beta}) and normalised the proxy rewards within each group. " +
-            "Numbers are means over the policy's own samples in each window of steps. " + GrpoDemoReport.Describe("GRPO", run.Curve);
+            "The curves are means over the policy's own training samples in each window of steps; the row's gold, proxy and KL are on the held-out prompts. " + GrpoDemoReport.Describe("GRPO", run.Curve);
         var charts = new List<DemoChart> { GrpoDemoReport.Chart("GRPO on the proxy reward: gold and proxy against KL", ("GRPO", run.Curve)) };
         if (s.Variants) narrative += " " + Variants(context, sft, proxy, s, run.Curve, metrics, charts);
         return new DemoStage
         {
             Name = Name,
             Status = DemoStageStatus.Ok,
-            GoldUtility = last.Gold,
-            ProxyReward = last.Proxy,
-            Kl = last.Kl,
+            GoldUtility = heldOut.GoldUtility,
+            ProxyReward = heldOut.ProxyReward,
+            Kl = heldOut.Kl,
             Metrics = metrics,
             Narrative = narrative,
             Charts = charts,

@@ -22,8 +22,10 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         var s = settings ?? (context.Quick ? GrpoDemoSettings.Quick : GrpoDemoSettings.Default);
         using var proxy = GrpoDemoProxy.For(context);
         var run = GrpoDemoRun.Run(context, Name, sft, WinRateRewardSource.BradleyTerry(proxy.Source), s);
-        var last = run.Curve[^1];
+        context.RegisterPolicy(Name, run.PolicyFolder);
+        var heldOut = GrpoDemoRun.HeldOut(context, run.PolicyFolder, sft, proxy.Source);
         var metrics = GrpoDemoReport.Metrics(run.Curve, run);
+        metrics["heldout_distinct_2"] = heldOut.Distinct2;
         var narrative = $"{proxy.Description} Pref-GRPO had the same budget as GRPO ({s.Steps} steps × {s.PromptsPerStep} prompts × {s.GroupSize} completions) " +
             "but rewarded each completion with its Bradley–Terry win rate σ(r_i − r_j) against the rest of its group. " + GrpoDemoReport.Describe("Pref-GRPO", run.Curve);
         var charts = new List<DemoChart>();
@@ -39,7 +41,7 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         }
         return new DemoStage
         {
-            Name = Name, Status = DemoStageStatus.Ok, GoldUtility = last.Gold, ProxyReward = last.Proxy, Kl = last.Kl,
+            Name = Name, Status = DemoStageStatus.Ok, GoldUtility = heldOut.GoldUtility, ProxyReward = heldOut.ProxyReward, Kl = heldOut.Kl,
             Metrics = metrics, Narrative = narrative, Charts = charts,
         };
     }

@@ -105,6 +105,39 @@ public sealed class DemoReportTests
         Assert.Equal(summary.ToJson(), File.ReadAllText(Path.Combine(folder.Path("run"), "summary.json")).TrimEnd());
     }
 
+    [Fact]
+    public void A_leaderboard_and_chart_left_by_an_end_stage_replace_the_demonstrations_board_in_summary_and_report()
+    {
+        using var folder = new TempFolder();
+        var options = new DemoOptions { World = new SortingWorld(), OutputFolder = folder.Path("run"), Seed = 1, Quick = true, Prompts = 30 };
+        var summary = DemoPipeline.Run(options, [new BestOfNStage(), new EndStage()]);
+        Assert.Equal(["policy-a", "policy-b"], summary.Leaderboard.Select(i => i.Name));
+        Assert.Equal(0.9, summary.PolicyGold["policy-a"]);
+        var html = File.ReadAllText(Path.Combine(folder.Path("run"), "report.html"));
+        Assert.Contains("two made-up policies", html);
+        Assert.Contains("aria-label=\"end chart\"", html);
+        Assert.Contains("quality-1.00", summary.DataNotes[2]);                 // the demonstrations' own order stays in the notes
+    }
+
+    /// <summary>Leaves a two-policy leaderboard (a beat b 3–1), its gold and note, and the over-optimisation chart.</summary>
+    private sealed class EndStage : IDemoStage
+    {
+        public string Name => "leaderboard";
+
+        public DemoStage Run(DemoContext context)
+        {
+            Assert.IsAssignableFrom<IReadOnlyList<Core.Gym.Proxy.BestOfNPoint>>(context.Items[DemoContext.BestOfNPointsKey]);
+            Core.Data.Battle Win(string a, string b) => new(a, b, Core.Data.BattleOutcome.A);
+            context.Items[DemoContext.LeaderboardKey] = Core.Ranking.LeaderboardBuilder.Build(
+                [Win("policy-a", "policy-b"), Win("policy-a", "policy-b"), Win("policy-a", "policy-b"), Win("policy-b", "policy-a")],
+                new Core.Ranking.LeaderboardOptions { BootstrapRounds = 20 });
+            context.Items[DemoContext.LeaderboardGoldKey] = new Dictionary<string, double> { ["policy-a"] = 0.9, ["policy-b"] = 0.4 };
+            context.Items[DemoContext.LeaderboardNoteKey] = "two made-up policies";
+            context.Items[DemoContext.OverOptimisationChartKey] = new DemoChart("end chart", "KL", "score", [new DemoSeries("gold", [0, 1], [0.4, 0.9])]);
+            return new DemoStage { Name = Name, Status = DemoStageStatus.Ok };
+        }
+    }
+
     private sealed class ThrowingStage : IDemoStage
     {
         public string Name => "dpo";

@@ -19,6 +19,8 @@ public sealed class BestOfNStage : IDemoStage
         var proxy = BagOfWordsReward.Fit(pairs);
         var prompts = context.Quick ? 100 : 400;
         var points = BestOfNSweep.Run(context.World, proxy.Score, GymSampler.DefaultQualities, prompts, maxN: 64, context.Seed + 1);
+        context.Items[DemoContext.ProxyKey] = proxy;
+        context.Items[DemoContext.BestOfNPointsKey] = points;
         var peak = points.MaxBy(p => p.GoldUtility)!;
         var last = points[^1];
         var first = points[0];

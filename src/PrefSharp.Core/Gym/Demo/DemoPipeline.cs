@@ -43,21 +43,27 @@ public static class DemoPipeline
         var context = new DemoContext
         {
             World = world, Seed = options.Seed, Quick = options.Quick, OutputFolder = folder,
-            Samples = samples, Judgements = judgements, Log = log,
+            Samples = samples, Judgements = judgements, Log = log, Annotators = annotators,
         };
         var rows = stages.Select(stage => RunStage(stage, context, log)).ToList();
+        var policyBoard = context.Items.GetValueOrDefault(DemoContext.LeaderboardKey) as Leaderboard;
+        var demonstrationGold = samples.GroupBy(s => s.Policy).ToDictionary(g => g.Key, g => g.Average(s => s.GoldUtility));
         var summary = new DemoSummary
         {
             World = world.Name,
             Seed = options.Seed,
             Stages = rows,
-            Leaderboard = leaderboard.Items,
-            PolicyGold = samples.GroupBy(s => s.Policy).ToDictionary(g => g.Key, g => g.Average(s => s.GoldUtility)),
+            Leaderboard = (policyBoard ?? leaderboard).Items,
+            PolicyGold = policyBoard is null ? demonstrationGold
+                : context.Items.GetValueOrDefault(DemoContext.LeaderboardGoldKey) as IReadOnlyDictionary<string, double> ?? new Dictionary<string, double>(),
+            LeaderboardNote = policyBoard is null ? "" : context.Items.GetValueOrDefault(DemoContext.LeaderboardNoteKey) as string ?? "",
+            OverOptimisation = context.Items.GetValueOrDefault(DemoContext.OverOptimisationChartKey) as DemoChart,
             DataNotes =
             [
                 $"World \"{world.Name}\": {world.Description}.",
                 $"{samples.Count:N0} demonstrations ({options.ResponsesPerPrompt} per prompt for {options.EffectivePrompts:N0} prompts) at quality levels {string.Join(", ", GymSampler.DefaultQualities)}; each level is a \"policy\".",
-                $"{judgements.Count:N0} pairwise judgements by the simulated panel \"{options.Annotators}\"; {battles.Count:N0} of them compare two different policies and feed the leaderboard (Bradley–Terry, {leaderboard.BootstrapRounds} bootstrap rounds, {leaderboard.CiLevel:P0} intervals).",
+                $"{judgements.Count:N0} pairwise judgements by the simulated panel \"{options.Annotators}\"; {battles.Count:N0} of them compare two different policies and feed the leaderboard of the demonstration levels (Bradley–Terry, {leaderboard.BootstrapRounds} bootstrap rounds, {leaderboard.CiLevel:P0} intervals): " +
+                    string.Join(" > ", leaderboard.Items.Select(i => i.Name)) + ".",
             ],
         };
         summary.Write(Path.Combine(folder, "summary.json"));

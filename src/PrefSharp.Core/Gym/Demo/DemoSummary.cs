@@ -7,7 +7,8 @@ namespace PrefSharp.Core.Gym.Demo;
 
 /// <summary>
 /// summary.json of a demo run: <c>{"world", "seed", "stages": [ DemoStage… ], "leaderboard": [ LeaderboardItem… ]}</c>.
-/// The leaderboard ranks the policies that produced the annotated responses (demonstration quality levels).
+/// The leaderboard ranks the trained policies against the demonstration quality levels when the demo's end stage
+/// built one (<see cref="DemoContext.LeaderboardKey"/>), else the demonstration quality levels alone.
 /// </summary>
 public sealed record DemoSummary
 {
@@ -18,6 +19,12 @@ public sealed record DemoSummary
 
     /// <summary>Mean gold utility of each leaderboard policy's responses (for the report, not written).</summary>
     [JsonIgnore] public IReadOnlyDictionary<string, double> PolicyGold { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the leaderboard ranks and how it was judged (for the report, not written); empty: the demonstration levels.</summary>
+    [JsonIgnore] public string LeaderboardNote { get; init; } = "";
+
+    /// <summary>Gold and proxy against KL across policies (for the report, not written); null: drawn from the stage rows.</summary>
+    [JsonIgnore] public DemoChart? OverOptimisation { get; init; }
 
     /// <summary>How the data were made, one sentence each (for the report, not written).</summary>
     [JsonIgnore] public IReadOnlyList<string> DataNotes { get; init; } = [];

@@ -35,7 +35,9 @@ public static class HtmlReportWriter
         html.Append("<h2>Leaderboard of the policies</h2>\n");
         if (summary.Leaderboard.Count == 0) { html.Append("<p>No battles between different policies: no leaderboard.</p>\n"); return; }
         html.Append("<p>Bradley–Terry ratings fitted to the simulated judgements, with bootstrap intervals. If the annotators track the gold utility, ")
-            .Append("the order of the ratings follows the mean gold utility of each policy's responses (last column).</p>\n");
+            .Append("the order of the ratings follows the mean gold utility of each policy's responses (last column).");
+        if (summary.LeaderboardNote.Length > 0) html.Append(' ').Append(Escape(summary.LeaderboardNote));
+        html.Append("</p>\n");
         html.Append("<table><tr><th>policy</th><th>rank</th><th>rating</th><th>interval</th><th>win rate vs baseline (%)</th><th>battles</th><th>mean gold utility</th></tr>\n");
         foreach (var item in summary.Leaderboard)
         {
@@ -50,6 +52,14 @@ public static class HtmlReportWriter
     private static void OverOptimisation(DemoSummary summary, StringBuilder html)
     {
         html.Append("<h2>Gold utility, proxy reward and KL</h2>\n");
+        if (summary.OverOptimisation is { } chart)
+        {
+            html.Append("<p>Optimising a learned (proxy) reward moves the policy away from its reference (KL, in nats). The proxy keeps rising with KL; ")
+                .Append("the gold utility rises at first and then, once the proxy is exploited, falls (Gao et al. 2023). Best-of-n picks (KL_bon from the ")
+                .Append("demonstrations) and every trained policy (KL from the SFT policy, estimated from its samples) are scored by the same proxy.</p>\n")
+                .Append(SvgLineChart.Render(chart)).Append('\n');
+            return;
+        }
         var points = summary.Stages.Where(s => s is { Status: DemoStageStatus.Ok, Kl: not null }).OrderBy(s => s.Kl).ToList();
         html.Append("<p>Optimising a learned (proxy) reward moves the policy away from its reference (KL, in nats). The proxy keeps rising with KL; ")
             .Append("the gold utility rises at first and then, once the proxy is exploited, falls (Gao et al. 2023).</p>\n");

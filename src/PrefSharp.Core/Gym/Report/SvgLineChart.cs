@@ -6,7 +6,7 @@ namespace PrefSharp.Core.Gym.Report;
 
 /// <summary>
 /// Draws a <see cref="DemoChart"/> as a self-contained inline SVG line chart: axes with round ticks, one polyline
-/// plus point markers (with tooltips) per series, a legend, the title and axis labels.
+/// plus point markers (with tooltips) per series, a legend above the data (the y range gets headroom for it), the title and axis labels.
 /// </summary>
 public static class SvgLineChart
 {
@@ -18,6 +18,9 @@ public static class SvgLineChart
         var (xMin, xMax) = Range(series.SelectMany(s => s.X));
         var (yMin, yMax) = Range(series.SelectMany(s => s.Y));
         double plotWidth = width - Left - Right, plotHeight = height - Top - Bottom;
+        // headroom for the legend (top left, 16 px a series) so that it never hides a point
+        var legendShare = Math.Min(0.5, (8 + 16.0 * series.Count) / plotHeight);
+        yMax += (yMax - yMin) * legendShare / (1 - legendShare);
         double X(double x) => Left + (x - xMin) / (xMax - xMin) * plotWidth;
         double Y(double y) => Top + (1 - (y - yMin) / (yMax - yMin)) * plotHeight;
 
