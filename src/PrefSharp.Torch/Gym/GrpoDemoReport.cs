@@ -47,6 +47,13 @@ public static class GrpoDemoReport
         return double.NaN;
     }
 
+    /// <summary>Differences of gold below this count as a tie: 2 % of the gold range the curves span, at least 0.005.</summary>
+    public static double Tolerance(IEnumerable<IReadOnlyList<GrpoCurvePoint>> curves)
+    {
+        var golds = curves.SelectMany(c => c.Select(p => p.Gold)).Where(double.IsFinite).ToList();
+        return golds.Count == 0 ? 0.005 : Math.Max(0.005, 0.02 * (golds.Max() - golds.Min()));
+    }
+
     /// <summary>One sentence on a curve, invariant culture.</summary>
     public static string Describe(string name, IReadOnlyList<GrpoCurvePoint> curve)
     {

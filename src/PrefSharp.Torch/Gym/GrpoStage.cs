@@ -75,7 +75,18 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
         charts.Add(new DemoChart("Conservative ensemble and PAR shaping: gold against KL (same budget)", "KL to the SFT policy (nats, sequence-level)",
             "mean gold utility of the policy's samples",
             runs.Select(r => new DemoSeries(r.Name, r.Curve.Select(p => p.Kl).ToArray(), r.Curve.Select(p => p.Gold).ToArray())).ToArray()));
-        return "With the same budget, " + string.Join("; ", parts) + ". Under GRPO, PAR's σ(r − r_ref(x)) is monotone in r within " +
-            "each prompt's group, so the group-std normalisation undoes most of the shaping (the PAR paper uses PPO).";
+        var plainAt = GrpoDemoReport.GoldAtKl(plain, matched);
+        var tolerance = GrpoDemoReport.Tolerance(runs.Select(r => r.Curve));
+        var verdicts = runs.Skip(1).Select(r =>
+        {
+            var delta = GrpoDemoReport.GoldAtKl(r.Curve, matched) - plainAt;
+            var endDelta = r.Curve[^1].Gold - plain[^1].Gold;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{r.Name} {(Math.Abs(endDelta) <= tolerance ? "ended level with" : endDelta > 0 ? "kept more gold than" : "kept less gold than")} plain GRPO ({endDelta:+0.000;-0.000}) " +
+                $"and {(Math.Abs(delta) <= tolerance ? "matched it" : delta > 0 ? "beat it" : "trailed it")} at equal KL ({delta:+0.000;-0.000})");
+        });
+        var parNote = " Under GRPO, PAR's σ(r − r_ref(x)) is monotone in r within each prompt's group and the group-std normalisation " +
+            "rescales what is left, so PAR can only act through the shape of the squashing (the PAR paper uses PPO, which has no such normalisation).";
+        return "With the same budget, " + string.Join("; ", parts) + ". " + string.Join("; ", verdicts) + $" (tolerance {tolerance:F3})." + parNote;
     }
 }

@@ -63,14 +63,18 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         metrics["matched_kl"] = matchedKl;
         metrics["gold_at_matched_kl"] = goldB;
         metrics["grpo_gold_at_matched_kl"] = goldA;
-        var lessHacking = b.Drop < a.Drop - 0.005 || (Math.Abs(b.Drop - a.Drop) <= 0.005 && b.GoldGain > a.GoldGain + 0.005);
-        var similar = Math.Abs(b.Drop - a.Drop) <= 0.005 && Math.Abs(b.GoldGain - a.GoldGain) <= 0.005;
+        var tolerance = GrpoDemoReport.Tolerance([pointwise, pairwise]);
+        metrics["tie_tolerance"] = tolerance;
+        var lessHacking = b.Drop < a.Drop - tolerance || (Math.Abs(b.Drop - a.Drop) <= tolerance && b.GoldGain > a.GoldGain + tolerance);
+        var similar = Math.Abs(b.Drop - a.Drop) <= tolerance && Math.Abs(b.GoldGain - a.GoldGain) <= tolerance;
         var verdict = similar ? "Neither hacked more than the other in this run"
             : lessHacking ? "In this run the pairwise reward hacked less" : "In this run the pairwise reward did not hack less";
         return string.Create(CultureInfo.InvariantCulture,
             $"{verdict}: gold lost after its peak {b.Drop:F3} (Pref-GRPO) vs {a.Drop:F3} (GRPO); gold gain {b.GoldGain:+0.000;-0.000} vs {a.GoldGain:+0.000;-0.000} " +
             $"for proxy gains {b.ProxyGain:+0.00;-0.00} vs {a.ProxyGain:+0.00;-0.00}, at KL {b.Kl:F2} vs {a.Kl:F2} nats. ") +
             string.Create(CultureInfo.InvariantCulture, $"At equal KL ({matchedKl:F2} nats, the furthest both reached) the gold utility was {goldB:F3} (Pref-GRPO) vs {goldA:F3} (GRPO)") +
-            (Math.Abs(goldB - goldA) <= 0.02 ? ": the same within 0.02, so any difference above comes from how far each moved, not from a better direction." : ".");
+            (Math.Abs(goldB - goldA) <= tolerance
+                ? string.Create(CultureInfo.InvariantCulture, $": the same within {tolerance:F3} (2 % of the gold range), so any difference above comes from how far each moved, not from a better direction.")
+                : goldB > goldA ? ": at equal KL the pairwise reward kept more gold." : ": at equal KL the pointwise reward kept more gold.");
     }
 }
