@@ -16,14 +16,14 @@ namespace PrefSharp.Bench.Benchmarks;
 /// One GRPO step of <see cref="GrpoTrainer"/> split into its phases, on a Llama-style policy (d = 128, 2 layers,
 /// byte-level vocabulary of 257) with a reward model on the same backbone shape, sorting-world prompts, B = 2 prompts
 /// × G = 8 completions of up to 32 tokens, μ = 2 updates, β = 0.04 (so the reference forward is included).
-/// Per phase: seconds per step (value; bound = the whole step, ratio = share) and tokens/s (value; bound = the
+/// Per phase, the median over 5 steps: seconds per step (value; bound = the whole step, ratio = share) and tokens/s (value; bound = the
 /// tokens/s of one no-grad forward of the policy over the same B·G sequences, ratio = value / bound).
 /// Generation = sampling with the KV cache + the reference forward; scoring = the reward model over prompt +
 /// completion; training = μ forward/backward passes and AdamW updates.
 /// </summary>
 public sealed class GrpoStepBenchmark : IBenchmark
 {
-    private const int Steps = 3;
+    private const int Steps = 5;
 
     public string Name => "grpo-step";
 
@@ -60,7 +60,7 @@ public sealed class GrpoStepBenchmark : IBenchmark
         var reports = Enumerable.Range(0, Steps).Select(_ => trainer.TrainStep()).ToList();
         foreach (var r in reports) context.Log($"step {r.Step}: generation {r.GenerationSeconds:F2} s, scoring {r.ScoringSeconds:F2} s, training {r.TrainingSeconds:F2} s");
         var bound = ForwardTokensPerSecond(policy, prompts, options);
-        double Mean(Func<GrpoStepReport, double> f) => reports.Average(f);
+        double Mean(Func<GrpoStepReport, double> f) => Median(reports.Select(f));                    // median: robust on a shared machine
         var step = Mean(r => r.GenerationSeconds + r.ScoringSeconds + r.TrainingSeconds);
         var phases = new (string Name, double Seconds, double Tokens)[]
         {
@@ -68,13 +68,19 @@ public sealed class GrpoStepBenchmark : IBenchmark
             ("scoring", Mean(r => r.ScoringSeconds), Mean(r => r.ScoredTokens)),
             ("training", Mean(r => r.TrainingSeconds), Mean(r => r.TrainedTokens)),
         };
-        context.Log($"{Steps} steps, {step:F2} s/step; one no-grad forward: {bound:F0} tokens/s");
+        context.Log($"{Steps} steps, median {step:F2} s/step; one no-grad forward: {bound:F0} tokens/s");
         foreach (var (name, seconds, tokens) in phases)
         {
             context.Log($"{name}: {seconds:F3} s/step, {tokens:F0} tokens, {tokens / seconds:F0} tokens/s");
             yield return new BenchResult(Name, $"{name}_seconds_per_step", seconds, "s", step, seconds / step);
             yield return new BenchResult(Name, $"{name}_tokens_per_second", tokens / seconds, "tokens/s", bound, tokens / seconds / bound);
         }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Tokens/s of one no-grad forward of the policy over B·G prompt + 32-token sequences (best of 3).</summary>
