@@ -58,6 +58,24 @@ public sealed class GrpoCommandTests
     }
 
     [Fact]
+    public void A_reward_model_folder_is_a_reward_and_the_gym_world_still_logs_gold()
+    {
+        var (model, prompts) = Setup();
+        var rm = Path.Combine(Path.GetDirectoryName(model)!, "rm");
+        using (var rewardModel = new PrefSharp.Torch.Rewards.RewardModel(new PrefSharp.Torch.Rewards.RewardModelConfig { Backbone = ModelConfigJson.Parse(Config) }))
+            PrefSharp.Torch.Rewards.RewardCheckpoint.Save(rewardModel, rm);
+        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), rm);
+        var output = Path.Combine(Path.GetDirectoryName(model)!, "out-rm");
+        var run = CliRun.Of("grpo", "--prompts", prompts, "--model", model, "--reward", $"rm:{rm}", "--gold", "sorting", "--out", output,
+            "--group-size", "2", "--max-completion-length", "4", "--max-steps", "1", "--advantage", "rloo");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var line = JsonDocument.Parse(File.ReadAllLines(Path.Combine(output, "metrics.jsonl"))[0]);
+        Assert.True(line.RootElement.TryGetProperty("reward/gold", out _));
+        using var summary = JsonDocument.Parse(run.Output);
+        Assert.Equal("rm", summary.RootElement.GetProperty("reward").GetString());
+    }
+
+    [Fact]
     public void Bad_reward_names_the_option_and_the_forms()
     {
         var (model, prompts) = Setup();
