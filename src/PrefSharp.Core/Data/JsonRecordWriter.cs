@@ -20,6 +20,34 @@ internal sealed class JsonRecordWriter : IDisposable
 
     public Utf8JsonWriter Json { get; }
 
+    /// <summary>
+    /// Writes one JSON object per record and line into <paramref name="stream"/>: the fields <paramref name="writeFields"/>
+    /// writes, then the record's metadata. Returns how many records were written.
+    /// </summary>
+    public static long WriteLines<T>(Stream stream, IEnumerable<T> records, Action<JsonRecordWriter, T> writeFields) where T : PreferenceRecord
+    {
+        using var writer = new JsonRecordWriter(stream);
+        long count = 0;
+        foreach (var record in records)
+        {
+            writer.Json.WriteStartObject();
+            writeFields(writer, record);
+            writer.Metadata(record.Metadata);
+            writer.Json.WriteEndObject();
+            writer.EndLine();
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary><see cref="WriteLines{T}(Stream, IEnumerable{T}, Action{JsonRecordWriter, T})"/> into a file, atomically (gzip for ".gz").</summary>
+    public static long WriteLines<T>(string path, IEnumerable<T> records, Action<JsonRecordWriter, T> writeFields) where T : PreferenceRecord
+    {
+        long count = 0;
+        AtomicFile.WriteCompressible(path, stream => count = WriteLines(stream, records, writeFields));
+        return count;
+    }
+
     /// <summary>Ends the current object's line.</summary>
     public void EndLine()
     {

@@ -9,37 +9,23 @@ namespace PrefSharp.Core.Data;
 public static class TrlJsonlWriter
 {
     /// <summary>Writes the records; returns how many. Rankings and battles are rejected (convert battles with <see cref="RecordConversions.ToPreferencePair"/>).</summary>
-    public static long Write(string path, IEnumerable<PreferenceRecord> records)
-    {
-        long count = 0;
-        AtomicFile.WriteCompressible(path, stream => count = Write(stream, records));
-        return count;
-    }
+    public static long Write(string path, IEnumerable<PreferenceRecord> records) => JsonRecordWriter.WriteLines(path, records, WriteFields);
 
-    public static long Write(Stream stream, IEnumerable<PreferenceRecord> records)
+    public static long Write(Stream stream, IEnumerable<PreferenceRecord> records) => JsonRecordWriter.WriteLines(stream, records, WriteFields);
+
+    private static void WriteFields(JsonRecordWriter writer, PreferenceRecord record)
     {
-        using var writer = new JsonRecordWriter(stream);
-        long count = 0;
-        foreach (var record in records)
+        switch (record)
         {
-            writer.Json.WriteStartObject();
-            switch (record)
-            {
-                case PreferencePair pair: WritePair(writer, pair); break;
-                case UnpairedJudgement unpaired: WriteUnpaired(writer, unpaired); break;
-                case PromptOnly prompt:
-                    writer.Passage("prompt", prompt.Prompt);
-                    writer.String("source", prompt.Source);
-                    break;
-                default:
-                    throw new ArgumentException($"{record.Location}: a {record.GetType().Name} has no TRL form; expected pairs, unpaired judgements or prompts", nameof(records));
-            }
-            writer.Metadata(record.Metadata);
-            writer.Json.WriteEndObject();
-            writer.EndLine();
-            count++;
+            case PreferencePair pair: WritePair(writer, pair); break;
+            case UnpairedJudgement unpaired: WriteUnpaired(writer, unpaired); break;
+            case PromptOnly prompt:
+                writer.Passage("prompt", prompt.Prompt);
+                writer.String("source", prompt.Source);
+                break;
+            default:
+                throw new ArgumentException($"{record.Location}: a {record.GetType().Name} has no TRL form; expected pairs, unpaired judgements or prompts", "records");
         }
-        return count;
     }
 
     private static void WritePair(JsonRecordWriter writer, PreferencePair pair)

@@ -84,4 +84,29 @@ public sealed class PolicyScorecardTests
         var problem = Assert.Throws<ArgumentException>(() => PolicyScorecard.Score(policy, reference, new LexiconWorld(), Prompts, 1, seed: 1));
         Assert.Contains("share the tokenizer", problem.Message);
     }
+
+    [Fact]
+    public void A_policy_folder_saved_with_the_source_tokenizer_loads_and_scores_exactly_like_the_model_in_memory()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "prefsharp-policy-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            using var model = TinyPolicy(5);
+            var tokenizer = new ByteLevelTokenizer();
+            var source = Path.Combine(root, "sft");
+            TokenizerFiles.SaveByteLevel(tokenizer, source);
+            Assert.Throws<ArgumentException>(() => PolicyFolder.Save(model, root, Path.Combine(root, "none")));   // root holds no tokenizer file
+
+            var folder = PolicyFolder.Save(model, source, Path.Combine(root, "dpo"));
+            using var inMemory = new PolicySampler(model, tokenizer);
+            using var loaded = PolicySampler.Load(folder);
+            var samples = inMemory.Sample(Prompts, 2, seed: 7, maxNewTokens: 6);
+            Assert.Equal(samples.LogProbs, loaded.LogProbs(samples.PromptIds, samples.CompletionIds));   // the same weights, bit for bit
+            Assert.Equal(0.0, PolicyScorecard.Score(samples, loaded, new LexiconWorld()).Kl);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
