@@ -65,10 +65,7 @@ public static class GrpoDemoRun
             using var trainer = new GrpoTrainer(policy, prompts, reward, ids => GymText.Response(tokenizer.Decode(ids.Select(id => (int)id))),
                 options, reference, context.World.GoldUtility, ProgressReporter.Silent);
             var result = trainer.Run();
-            var policyFolder = Path.Combine(folder, "policy");
-            Checkpoint.Save(policy, policyFolder);
-            foreach (var file in Directory.EnumerateFiles(sftFolder).Where(f => !IsModelFile(Path.GetFileName(f))))
-                File.Copy(file, Path.Combine(policyFolder, Path.GetFileName(file)), overwrite: true);
+            var policyFolder = PolicyFolder.Save(policy, sftFolder, Path.Combine(folder, "policy"));
             return new Result(Curve(result.Reports, settings.CurvePoints), result.Reports, policyFolder);
         }
         finally
@@ -92,6 +89,4 @@ public static class GrpoDemoRun
         }
         return curve;
     }
-
-    private static bool IsModelFile(string name) => name == "config.json" || name.StartsWith("model", StringComparison.Ordinal);
 }
