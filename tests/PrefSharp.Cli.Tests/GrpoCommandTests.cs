@@ -17,7 +17,6 @@ public sealed class GrpoCommandTests
 
     private static (string Model, string Prompts) Setup()
     {
-        PrefSharp.Torch.Runtime.TorchRuntime.EnsureInitialized();   // torch is touched here before CliApp.Run does it
         var root = Directory.CreateTempSubdirectory("prefsharp-grpo-").FullName;
         var model = Path.Combine(root, "model");
         manual_seed(4);
