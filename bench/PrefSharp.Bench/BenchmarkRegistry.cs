@@ -12,6 +12,7 @@ public static class BenchmarkRegistry
         new RankOneMillionBenchmark(),
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
+        new GrpoStepBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

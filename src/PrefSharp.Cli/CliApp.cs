@@ -28,6 +28,7 @@ public static class CliApp
             DpoCommand.Create(),
             EvalRmCommand.Create(),
             GenerateCommand.Create(),
+            GrpoCommand.Create(),
             GymCommand.Create(),
             RankCommand.Create(),
             ScoreCommand.Create(),

@@ -16,8 +16,8 @@ public static class DemoStages
         new SftStage(),
         new NotAvailableStage("reward-model", "A Bradley–Terry reward model on the simulated pairs: the reward-model trainer is not in this build yet."),
         new DpoStage(),
-        new NotAvailableStage("grpo", "GRPO against the learned reward model: the GRPO trainer is not in this build yet."),
-        new NotAvailableStage("pref-grpo", "GRPO with pairwise (win-rate) rewards from a preference judge: not in this build yet."),
+        new GrpoStage(),
+        new PrefGrpoStage(),
         new PolicyLeaderboardStage(),
     ];
 
