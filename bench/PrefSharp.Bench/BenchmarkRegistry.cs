@@ -13,6 +13,7 @@ public static class BenchmarkRegistry
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),
+        new GymRewardModelBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -33,6 +33,7 @@ public static class CliApp
             RankCommand.Create(),
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
+            TrainRmCommand.Create(),
             SftCommand.Create(),
         };
         VerbExamples.Install(root);

@@ -31,8 +31,9 @@ public static class EvalRmCommand
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
             var field = parse.GetValue(subsetField) ?? "source";
-            var pairs = PreferenceFileReader.ReadAll(parse.GetValue(data)!, reading.From(parse)).OfType<PreferencePair>()
-                .Where(p => !p.IsTie)
+            var records = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)).Where(p => !p.IsTie).ToList();
+            var lengthBaseline = records.Count == 0 ? double.NaN : Core.Metrics.LengthBaseline.Accuracy(records);
+            var pairs = records
                 .Select(p => (RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
                     RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
                     field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }))
@@ -41,10 +42,13 @@ public static class EvalRmCommand
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")
             {
-                writer.WriteLine(report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                var json = report.ToJson();
+                json["length_baseline_accuracy"] = lengthBaseline;
+                writer.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
                 return 0;
             }
             writer.WriteLine($"accuracy     {report.Accuracy.Accuracy:F4}  ({report.Accuracy.Count} pairs, ties count ½)");
+            writer.WriteLine($"length       {lengthBaseline:F4}  (baseline: the longer completion wins)");
             writer.WriteLine($"ECE          {report.Ece:F4}  (10 bins)");
             writer.WriteLine($"temperature  {report.Temperature:F3}  (NLL-optimal on these pairs)");
             writer.WriteLine($"mean margin  {report.MeanMargin:F4}");

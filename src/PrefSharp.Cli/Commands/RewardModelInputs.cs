@@ -1,35 +1,42 @@
 using PrefSharp.Core.Data;
+using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Batches;
 
 namespace PrefSharp.Cli.Commands;
 
-/// <summary>
-/// Turns preference records into the tokenized sequences a reward model scores. The tokenizer and chat template come
-/// from the Tokenization work that lands separately: <see cref="LoadTokenizer"/> is the one place to wire it.
-/// </summary>
+/// <summary>Turns preference records into the tokenized sequences a reward model scores (see <see cref="RewardInputs"/>).</summary>
 internal static class RewardModelInputs
 {
-    /// <summary>
-    /// The tokenizer saved beside a model (<c>tokenizer.json</c>). NOT WIRED YET: replace the body with
-    /// <c>TokenizerFiles.Load(modelDirectory)</c> once <c>PrefSharp.Torch.Tokenization</c> provides it.
-    /// </summary>
-    public static ITokenizer LoadTokenizer(string modelDirectory) =>
-        throw new NotSupportedException(
-            $"{modelDirectory}: loading a tokenizer is not available in this build yet (PrefSharp.Torch.Tokenization.TokenizerFiles is pending)");
+    /// <summary>Tokenizer files a reward-model folder carries beside its weights.</summary>
+    public static readonly string[] TokenizerFileNames =
+        [TokenizerJsonReader.FileName, TokenizerConfig.FileName, TokenizerFiles.ByteLevelMarkerFileName, "special_tokens_map.json"];
+
+    /// <summary>The tokenizer saved beside a model (<c>tokenizer.json</c> or PrefSharp's byte-level marker).</summary>
+    public static ITokenizer LoadTokenizer(string modelDirectory) => TokenizerFiles.Load(modelDirectory);
+
+    /// <summary>Copies the tokenizer files of <paramref name="from"/> into <paramref name="to"/> (those that exist).</summary>
+    public static void CopyTokenizer(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var name in TokenizerFileNames)
+            if (File.Exists(Path.Combine(from, name)) && Path.GetFullPath(from) != Path.GetFullPath(to))
+                File.Copy(Path.Combine(from, name), Path.Combine(to, name), overwrite: true);
+    }
 
     /// <summary>
-    /// Prompt followed by completion as plain text (a conversation becomes "role: content" lines). When the tokenizer
-    /// branch lands, conversational records should go through its ChatTemplate instead.
+    /// Preference pairs of a data file: pairs as read, and battles that carry both texts oriented by their outcome
+    /// (<see cref="RecordConversions.ToPreferencePair"/>; a battle whose two texts are identical is left out).
     /// </summary>
-    public static TokenizedSequence Encode(ITokenizer tokenizer, Passage prompt, Passage completion, int maxLength)
-    {
-        var promptIds = new List<int>();
-        if (tokenizer.BosId is { } bos) promptIds.Add(bos);
-        promptIds.AddRange(tokenizer.Encode(prompt.ToPlainText()));
-        var completionIds = tokenizer.Encode(completion.ToPlainText()).ToList();
-        if (tokenizer.EosId is { } eos) completionIds.Add(eos);
-        if (promptIds.Count + completionIds.Count == 0) completionIds.Add(tokenizer.EosId ?? 0);
-        return TokenizedSequence.PromptCompletion(promptIds, completionIds).Truncate(maxLength);
-    }
+    public static List<PreferencePair> ReadPairs(string path, ReadOptions options) =>
+        PreferenceFileReader.ReadAll(path, options).Select(record => record switch
+        {
+            PreferencePair pair => pair,
+            Battle { TextA: { } a, TextB: { } b } battle when !a.Equals(b) && !a.IsEmpty && !b.IsEmpty => battle.ToPreferencePair(),
+            _ => null,
+        }).OfType<PreferencePair>().ToList();
+
+    /// <summary>Prompt followed by completion; conversations go through the tokenizer's chat template.</summary>
+    public static TokenizedSequence Encode(ITokenizer tokenizer, Passage prompt, Passage completion, int maxLength) =>
+        RewardInputs.Encode(tokenizer, prompt, completion, maxLength);
 }

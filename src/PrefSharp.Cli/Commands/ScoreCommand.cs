@@ -27,7 +27,7 @@ public static class ScoreCommand
             using var rewardModel = RewardCheckpoint.Load(directory);
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
-            var pairs = PreferenceFileReader.ReadAll(parse.GetValue(data)!, reading.From(parse)).OfType<PreferencePair>().ToList();
+            var pairs = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)).ToList();
             var sequences = pairs.SelectMany(p => new[]
             {
                 RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),

@@ -14,7 +14,7 @@ public static class DemoStages
     [
         new BestOfNStage(),
         new SftStage(),
-        new NotAvailableStage("reward-model", "A Bradley–Terry reward model on the simulated pairs: the reward-model trainer is not in this build yet."),
+        new RewardModelStage(),
         new DpoStage(),
         new GrpoStage(),
         new PrefGrpoStage(),

@@ -39,6 +39,11 @@ public static class RewardCheckpoint
         }
     }
 
+    /// <summary>Loads the weights saved in <paramref name="directory"/> into an existing <paramref name="model"/> of the same layout.</summary>
+    public static void LoadWeights(RewardModel model, string directory) =>
+        Checkpoint.LoadWeights(model, directory, Checkpoint.BaseModelPrefix(model.Config.Backbone.Family),
+            name => Checkpoint.IsIgnorable(name, model.Config.Backbone with { TieWordEmbeddings = true }), "reward model");
+
     /// <summary>
     /// A reward model initialised from a causal-LM checkpoint (for example an SFT model): its backbone weights are
     /// loaded, its <c>lm_head</c> is dropped, and the head is fresh (seed with <c>torch.manual_seed</c>).

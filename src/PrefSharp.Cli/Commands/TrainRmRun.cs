@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Metrics;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Options;
+using PrefSharp.Torch.Training.Reward;
+using static PrefSharp.Cli.Commands.TrainRmCommand;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary>What <c>train-rm</c> does once its options are parsed: read, split by prompt, tokenize, train, save, evaluate.</summary>
+internal static class TrainRmRun
+{
+    public static int Execute(ParseResult parse, ReadingOptions reading)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var outDir = Directory.CreateDirectory(parse.GetValue(Out)!).FullName;
+        var loss = ParseLoss(parse.GetValue(Loss)!);
+        var members = parse.GetValue(Ensemble);
+        if (members < 1) throw new ArgumentException($"--ensemble must be ≥ 1, found {members}");
+        var maxLength = parse.GetValue(MaxLength);
+        if (maxLength < 2) throw new ArgumentException($"--max-length must be ≥ 2, found {maxLength}");
+        var objective = new RewardObjectiveOptions
+        {
+            Loss = loss, FlipRate = parse.GetValue(FlipRate), LabelSmoothing = parse.GetValue(LabelSmoothing),
+            CenterRewardsCoefficient = parse.GetValue(CenterRewards),
+        }.Validate();
+
+        var pairs = RewardModelInputs.ReadPairs(parse.GetValue(Data)!, reading.From(parse))
+            .Where(p => !p.IsTie || loss == RewardLossKind.SoftLabel).ToList();
+        var seed = parse.GetValue(Seed);
+        var (trainPairs, heldOutPairs) = PromptSplit.Split(pairs, p => p.Prompt.ToPlainText(), parse.GetValue(EvalSplit), seed);
+        output.WriteLine($"pairs: {pairs.Count:N0} → train {trainPairs.Count:N0}, held out {heldOutPairs.Count:N0} (split by prompt, seed {seed})");
+
+        var modelDir = parse.GetValue(Model);
+        var tokenizer = LoadOrTrainTokenizer(parse, modelDir, trainPairs, outDir, output);
+        var train = trainPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
+        var heldOut = heldOutPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
+        RewardModel Create(int _) => modelDir is not null ? RewardCheckpoint.FromCausalLM(modelDir)
+            : new RewardModel(new RewardModelConfig { Backbone = RewardModelPresets.Backbone(parse.GetValue(Preset)!, tokenizer, Math.Max(maxLength, 64)) });
+
+        var options = new TrainingOptions
+        {
+            LearningRate = parse.GetValue(LearningRate) ?? (modelDir is null ? 1e-3 : 1e-5),
+            Epochs = parse.GetValue(Epochs), MaxSteps = parse.GetValue(MaxSteps), MicroBatchSize = parse.GetValue(BatchSize),
+            GradientAccumulation = parse.GetValue(GradAccum), WarmupSteps = parse.GetValue(Warmup), Seed = seed,
+            EvalEvery = parse.GetValue(EvalEvery), CheckpointEvery = 0, KeepLastCheckpoints = 1, LogEvery = 10,
+            MaxSequenceLength = maxLength, OutputDirectory = Path.Combine(outDir, "training"),
+        }.Validate();
+        var progress = new ProgressReporter(parse.InvocationConfiguration.Error, inPlace: false);
+        var scorers = new List<RewardModel>();
+        try
+        {
+            if (members == 1)
+            {
+                TorchSharp.torch.manual_seed(seed);
+                var model = Create(0);
+                scorers.Add(model);
+                RewardTraining.Train(model, train, heldOut, objective, options, progress);
+                RewardCheckpoint.Save(model, outDir);
+            }
+            else
+            {
+                var ensemble = RewardTraining.TrainEnsemble(members, Create, train, heldOut, objective, options, progress);
+                scorers.AddRange(ensemble.Members);
+                for (var k = 0; k < members; k++)
+                {
+                    var memberDir = Path.Combine(outDir, $"member-{k}");
+                    RewardCheckpoint.Save(ensemble.Members[k], memberDir);
+                    RewardModelInputs.CopyTokenizer(outDir, memberDir);
+                }
+            }
+            Report(scorers, heldOut, heldOutPairs, outDir, output);
+        }
+        finally
+        {
+            foreach (var model in scorers) model.Dispose();
+        }
+        return 0;
+    }
+
+    private static ITokenizer LoadOrTrainTokenizer(ParseResult parse, string? modelDir, IReadOnlyList<PreferencePair> trainPairs,
+        string outDir, TextWriter output)
+    {
+        var given = parse.GetValue(Tokenizer) ?? modelDir;
+        if (given is not null)
+        {
+            RewardModelInputs.CopyTokenizer(given, outDir);
+            return TokenizerFiles.Load(given);
+        }
+        var texts = trainPairs.SelectMany(p => new[] { p.Prompt.ToPlainText(), p.Chosen.ToPlainText(), p.Rejected.ToPlainText() });
+        var trained = BpeTrainer.Train(texts, new BpeTrainerOptions { VocabularySize = parse.GetValue(VocabSize) });
+        trained.Save(outDir);
+        output.WriteLine($"tokenizer: byte-level BPE trained on the training split, {trained.VocabularySize} ids");
+        return TokenizerFiles.Load(outDir);
+    }
+
+    private static RewardExample Example(ITokenizer tokenizer, PreferencePair pair, RewardLossKind loss, int maxLength) => new(
+        RewardModelInputs.Encode(tokenizer, pair.Prompt, pair.Chosen, maxLength),
+        RewardModelInputs.Encode(tokenizer, pair.Prompt, pair.Rejected, maxLength),
+        loss switch
+        {
+            RewardLossKind.Margin => pair.Margin ?? (pair.ScoreChosen - pair.ScoreRejected)
+                ?? throw new ArgumentException("--loss margin needs a margin (or score_chosen and score_rejected) on every pair"),
+            RewardLossKind.SoftLabel => pair.SoftLabel ?? (pair.IsTie ? 0.5 : 1.0),
+            _ => 1.0,
+        });
+
+    private static void Report(IReadOnlyList<RewardModel> models, IReadOnlyList<RewardExample> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
+        string outDir, TextWriter output)
+    {
+        // An ensemble is scored by the mean of its members' normalised rewards; a single model by its raw reward.
+        double[] Scores(Func<RewardExample, Torch.Training.Batches.TokenizedSequence> side)
+        {
+            var sequences = heldOut.Select(side).ToList();
+            if (models.Count == 1) return RewardScorer.Score(models[0], sequences, 32);
+            var sums = new double[sequences.Count];
+            foreach (var model in models)
+            {
+                var scores = RewardScorer.Score(model, sequences, 32, normalize: true);
+                for (var i = 0; i < sums.Length; i++) sums[i] += scores[i] / models.Count;
+            }
+            return sums;
+        }
+        var chosen = Scores(e => e.Chosen);
+        var rejected = Scores(e => e.Rejected);
+        var accuracy = PairwiseAccuracy.Compute(chosen, rejected).Accuracy;
+        var gaps = chosen.Zip(rejected, (c, r) => c - r).ToArray();
+        var ece = ExpectedCalibrationError.FromRewardGaps(gaps);
+        var length = LengthBaseline.Accuracy(heldOutPairs);
+        output.WriteLine($"held-out accuracy  {accuracy:F4}  ({heldOut.Count} pairs, ties count ½)");
+        output.WriteLine($"held-out ECE       {ece:F4}  (10 bins)");
+        output.WriteLine($"length baseline    {length:F4}  (longer completion wins)");
+        var report = new JsonObject
+        {
+            ["heldout_accuracy"] = accuracy, ["heldout_ece"] = ece, ["length_baseline_accuracy"] = length,
+            ["heldout_pairs"] = heldOut.Count, ["members"] = models.Count,
+        };
+        AtomicFile.WriteAllText(Path.Combine(outDir, "eval.json"), report.ToJsonString());
+        output.WriteLine($"wrote {outDir}");
+    }
+}

@@ -1,0 +1,66 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Gym;
+using PrefSharp.Core.Gym.Sampling;
+using PrefSharp.Core.Gym.Worlds;
+
+namespace PrefSharp.Torch.Gym;
+
+/// <summary>A text preference pair of a gym world: <see cref="Chosen"/> is the preferred response to <see cref="Prompt"/>.</summary>
+public sealed record TextPair(string Prompt, string Chosen, string Rejected);
+
+/// <summary>
+/// Reward-model data from a gym world, split honestly by prompt: training pairs labelled by simulated annotators
+/// (ties left out, optionally a fraction of labels flipped at random to inject noise), and held-out GOLD pairs: every
+/// two responses of a held-out prompt whose gold utilities differ, the better one chosen.
+/// </summary>
+public static class GymRewardData
+{
+    /// <summary>Training pairs from <paramref name="judgements"/> whose prompt ids are not held out.</summary>
+    public static List<TextPair> TrainingPairs(IEnumerable<GymJudgement> judgements, ISet<string> heldOutPromptIds) => judgements
+        .Where(j => !heldOutPromptIds.Contains(j.A.PromptId) && j.Outcome is BattleOutcome.A or BattleOutcome.B)
+        .Select(j => j.Outcome == BattleOutcome.A ? new TextPair(j.A.Prompt, j.A.Response, j.B.Response) : new TextPair(j.A.Prompt, j.B.Response, j.A.Response))
+        .ToList();
+
+    /// <summary>Gold pairs among the samples of <paramref name="heldOutPromptIds"/>: every pair with different gold utility.</summary>
+    public static List<TextPair> GoldPairs(IReadOnlyList<GymSample> samples, ISet<string> heldOutPromptIds)
+    {
+        var pairs = new List<TextPair>();
+        foreach (var prompt in samples.Where(s => heldOutPromptIds.Contains(s.PromptId)).GroupBy(s => s.PromptId))
+        {
+            var responses = prompt.ToList();
+            for (var i = 0; i < responses.Count; i++)
+                for (var j = i + 1; j < responses.Count; j++)
+                {
+                    var (a, b) = (responses[i], responses[j]);
+                    if (a.GoldUtility == b.GoldUtility || a.Response == b.Response) continue;
+                    pairs.Add(a.GoldUtility > b.GoldUtility ? new TextPair(a.Prompt, a.Response, b.Response) : new TextPair(a.Prompt, b.Response, a.Response));
+                }
+        }
+        return pairs;
+    }
+
+    /// <summary>The prompt ids held out: a seeded ⌈fraction · prompts⌉ of the distinct ids.</summary>
+    public static HashSet<string> HeldOutPrompts(IReadOnlyList<GymSample> samples, double fraction, int seed)
+    {
+        var ids = samples.Select(s => s.PromptId).Distinct().ToList();
+        var (_, heldOut) = PromptSplit.Split(ids, id => id, fraction, seed);
+        return heldOut.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Swaps chosen and rejected of each pair with probability <paramref name="rate"/> (seeded): random label noise.</summary>
+    public static List<TextPair> Flip(IReadOnlyList<TextPair> pairs, double rate, int seed)
+    {
+        if (!(rate >= 0 && rate <= 1)) throw new ArgumentException($"flip rate must be in [0, 1], found {rate}", nameof(rate));
+        var random = new Random(seed);
+        return pairs.Select(p => random.NextDouble() < rate ? p with { Chosen = p.Rejected, Rejected = p.Chosen } : p).ToList();
+    }
+
+    /// <summary>Samples, judgements (one annotator, Bradley–Terry at temperature 1) and the held-out ids of a world.</summary>
+    public static (IReadOnlyList<GymSample> Samples, IReadOnlyList<GymJudgement> Judgements, HashSet<string> HeldOut) Generate(
+        IWorld world, int prompts, int responsesPerPrompt, double heldOutFraction, int seed)
+    {
+        var samples = GymSampler.Sample(world, prompts, responsesPerPrompt, seed);
+        var judgements = GymAnnotation.Annotate(world, samples, AnnotatorSpec.Parse(AnnotatorSpec.Default), seed + 1);
+        return (samples, judgements, HeldOutPrompts(samples, heldOutFraction, seed + 2));
+    }
+}

@@ -1,0 +1,31 @@
+using PrefSharp.Torch.Training.Reward;
+
+namespace PrefSharp.Torch.Gym;
+
+/// <summary>How <see cref="GymRewardTrainer"/> trains a reward model on a gym world's text pairs (small CPU budgets).</summary>
+public sealed record GymRewardOptions
+{
+    /// <summary>Backbone preset (<see cref="Rewards.RewardModelPresets"/>). Default tiny.</summary>
+    public string Preset { get; init; } = "tiny";
+
+    /// <summary>Optimiser steps. Default 150.</summary>
+    public int Steps { get; init; } = 150;
+
+    /// <summary>Peak learning rate (cosine to 10 %). Default 3e-3.</summary>
+    public double LearningRate { get; init; } = 3e-3;
+
+    /// <summary>Pairs per step. Default 16.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Tokens kept per sequence (the last ones). Default 64, enough for every gym world.</summary>
+    public int MaxLength { get; init; } = 64;
+
+    /// <summary>The loss and its parameters. Default Bradley–Terry.</summary>
+    public RewardObjectiveOptions Objective { get; init; } = new();
+
+    /// <summary>Seed of initialisation and data order.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Where the loop writes its logs and final checkpoint; null: a fresh temporary folder.</summary>
+    public string? OutputDirectory { get; init; }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Core.Gym.Proxy;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Tokenization;
+
+namespace PrefSharp.Torch.Gym;
+
+/// <summary>
+/// The demo's reward-model stage. Holds out 20 % of the prompts, trains a Bradley–Terry reward model on the simulated
+/// judgements of the rest (from the SFT checkpoint's backbone and tokenizer when the sft stage left one in
+/// <see cref="DemoContext.Items"/>, else a tiny model from scratch on the byte-level tokenizer), and measures it
+/// against GOLD preferences on the held-out prompts beside the length-only and bag-of-words baselines. It then trains
+/// two more members and plots best-of-N gold utility when the single model or the ensemble (WCO, UWO; Coste et al.
+/// 2023) picks among N fresh demonstrations: the over-optimisation plot. The model is saved under the stage folder
+/// and its path handed on as <c>Items["reward-model.checkpoint"]</c>; load it with <see cref="RewardModelProxy.Load"/>.
+/// </summary>
+public sealed class RewardModelStage : IDemoStage
+{
+    /// <summary>The key of the saved reward-model folder in <see cref="DemoContext.Items"/>.</summary>
+    public const string CheckpointKey = "reward-model.checkpoint";
+
+    /// <summary>The key the sft stage uses for its checkpoint folder.</summary>
+    public const string SftCheckpointKey = SftStage.CheckpointKey;
+
+    private const int BestOfN = 16;
+
+    public string Name => "reward-model";
+
+    public DemoStage Run(DemoContext context)
+    {
+        var heldOut = GymRewardData.HeldOutPrompts(context.Samples, 0.2, context.Seed + 3);
+        var train = GymRewardData.TrainingPairs(context.Judgements, heldOut);
+        var gold = GymRewardData.GoldPairs(context.Samples, heldOut);
+        var folder = context.StageFolder(Name);
+        var sft = context.Items.GetValueOrDefault(SftCheckpointKey) as string;
+        var tokenizer = sft is null ? ByteLevelTokenizer.WithChatMl() : TokenizerFiles.Load(sft);
+        var options = new GymRewardOptions
+        {
+            Steps = context.Quick ? 120 : 600, LearningRate = sft is null ? 3e-3 : 1e-3, Seed = context.Seed,
+            OutputDirectory = Path.Combine(folder, "training"),
+        };
+        Func<RewardModel>? create = sft is null ? null : () => RewardCheckpoint.FromCausalLM(sft);
+        context.Log.WriteLine($"reward-model: {train.Count} training pairs, {gold.Count} held-out gold pairs, {(sft is null ? "from scratch" : "from " + sft)}");
+        var members = new List<RewardModelProxy>();
+        try
+        {
+            members.Add(GymRewardTrainer.Train(train, tokenizer, options, create));
+            var modelFolder = Save(members[0], tokenizer, sft, Path.Combine(folder, "model"));
+            context.Items[CheckpointKey] = modelFolder;
+            var accuracy = GymRewardEvaluation.GoldAccuracy(gold, members[0].ScoreMany);
+            var length = GymRewardEvaluation.LengthAccuracy(gold);
+            var bag = BagOfWordsReward.Fit(train.Select(p => (p.Chosen, p.Rejected, false)).ToList());
+            var bagAccuracy = GymRewardEvaluation.GoldAccuracy(gold, items => items.Select(i => bag.Score(i.Completion)).ToArray());
+            for (var k = 1; k < 3; k++)
+                members.Add(GymRewardTrainer.Train(train, tokenizer, options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(folder, $"member-{k}") }, create));
+            var candidates = GymRewardEvaluation.Candidates(context.World, context.Quick ? 60 : 200, BestOfN, context.Seed + 5);
+            var single = GymRewardEvaluation.BestOfN(candidates, members[0].ScoreMany);
+            var wco = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(members, i, EnsembleAggregationKind.WorstCase));
+            var uwo = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(members, i, EnsembleAggregationKind.UncertaintyWeighted));
+            var picks = candidates.Select(c => members[0].ScoreMany(c.Select(s => (s.Prompt, s.Response)).ToList()).Max()).Average();
+            return Row(train.Count, gold.Count, accuracy, length, bagAccuracy, single, wco, uwo, picks, modelFolder);
+        }
+        finally
+        {
+            foreach (var member in members) member.Dispose();
+        }
+    }
+
+    private static string Save(RewardModelProxy proxy, ITokenizer tokenizer, string? sft, string directory)
+    {
+        RewardCheckpoint.Save(proxy.Model, directory);
+        if (tokenizer is ByteLevelTokenizer byteLevel) TokenizerFiles.SaveByteLevel(byteLevel, directory);
+        else
+            foreach (var name in new[] { TokenizerJsonReader.FileName, TokenizerConfig.FileName, "special_tokens_map.json" })
+                if (File.Exists(Path.Combine(sft!, name))) File.Copy(Path.Combine(sft!, name), Path.Combine(directory, name), overwrite: true);
+        return directory;
+    }
+
+    private DemoStage Row(int trainPairs, int goldPairs, double accuracy, double length, double bag, double[] single, double[] wco, double[] uwo,
+        double proxyOfPicks, string modelFolder)
+    {
+        var kl = Enumerable.Range(1, single.Length).Select(BestOfNSweep.KlOfBestOfN).ToArray();
+        var narrative = string.Create(CultureInfo.InvariantCulture,
+            $"A reward model was trained on {trainPairs:N0} simulated preference pairs and tested on {goldPairs:N0} pairs from held-out prompts, " +
+            $"ordered by the GOLD utility: accuracy {accuracy:P1}, against {length:P1} for \"the longer answer wins\" and {bag:P1} for a bag-of-words " +
+            $"Bradley–Terry proxy. Best-of-{BestOfN} against it reaches gold {single[^1]:F2} (from {single[0]:F2} at N = 1); a three-member ensemble " +
+            $"reaches {wco[^1]:F2} with worst-case and {uwo[^1]:F2} with uncertainty-weighted aggregation. Saved to {modelFolder}.");
+        return new DemoStage
+        {
+            Name = Name,
+            Status = DemoStageStatus.Ok,
+            GoldUtility = single[^1],
+            ProxyReward = proxyOfPicks,
+            Kl = kl[^1],
+            Metrics = new Dictionary<string, double>
+            {
+                ["heldout_accuracy"] = accuracy,
+                ["length_baseline_accuracy"] = length,
+                ["bow_baseline_accuracy"] = bag,
+                ["train_pairs"] = trainPairs,
+                ["gold_pairs"] = goldPairs,
+                ["bon_gold_single"] = single[^1],
+                ["bon_gold_wco"] = wco[^1],
+                ["bon_gold_uwo"] = uwo[^1],
+            },
+            Narrative = narrative,
+            Charts =
+            [
+                new DemoChart($"Best-of-N against the reward model (N = 1…{BestOfN}): gold utility of the pick", "KL from the base policy (nats)", "mean gold utility",
+                [
+                    new DemoSeries("single reward model", kl, single),
+                    new DemoSeries("ensemble, worst case (WCO)", kl, wco),
+                    new DemoSeries("ensemble, uncertainty-weighted (UWO)", kl, uwo),
+                ]),
+            ],
+        };
+    }
+}

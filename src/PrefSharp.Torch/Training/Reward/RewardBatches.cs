@@ -1,0 +1,24 @@
+using PrefSharp.Torch.Training.Batches;
+
+namespace PrefSharp.Torch.Training.Reward;
+
+/// <summary>Collates <see cref="RewardExample"/>s into a right-padded <see cref="PairBatch"/>.</summary>
+public static class RewardBatches
+{
+    /// <summary>
+    /// Chosen and rejected sides padded with <paramref name="padId"/>; the weights are attached when
+    /// <paramref name="loss"/> reads them as margins or soft labels, or when any differs from 1.
+    /// </summary>
+    public static PairBatch Collate(IReadOnlyList<RewardExample> examples, int padId, RewardLossKind loss)
+    {
+        if (examples.Count == 0) throw new ArgumentException("a batch needs at least one pair", nameof(examples));
+        var chosen = SequenceBatch.Collate(examples.Select(e => e.Chosen).ToList(), padId);
+        var rejected = SequenceBatch.Collate(examples.Select(e => e.Rejected).ToList(), padId);
+        var needsWeights = loss is RewardLossKind.Margin or RewardLossKind.SoftLabel || examples.Any(e => e.Weight != 1.0);
+        return new PairBatch(chosen, rejected, needsWeights ? examples.Select(e => e.Weight).ToArray() : null);
+    }
+
+    /// <summary>Real tokens of a batch (both sides), for the loop's tokens/s figure.</summary>
+    public static long CountTokens(PairBatch batch) =>
+        batch.Chosen.AttentionMask.sum().item<long>() + batch.Rejected.AttentionMask.sum().item<long>();
+}

@@ -1,0 +1,73 @@
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Torch.Training.Reward;
+
+/// <summary>
+/// Trains a reward model with the shared <see cref="Trainer{TBatch}"/> and <see cref="RewardObjective"/>, then records
+/// the mean and standard deviation of its raw rewards on the training completions (Coste et al. 2023 normalise each
+/// ensemble member this way before aggregating). Ensembles are K members trained on the same pairs from different
+/// seeds (initialisation and data order), as in Coste et al. 2023, §4.
+/// </summary>
+public static class RewardTraining
+{
+    /// <summary>A loop-ready view of a reward model: saved and reloaded as a Hugging Face seq-cls checkpoint.</summary>
+    public static TrainableModel Trainable(RewardModel model) =>
+        new(model, directory => RewardCheckpoint.Save(model, directory), directory => RewardCheckpoint.LoadWeights(model, directory));
+
+    /// <summary>Trains <paramref name="model"/> in place; evaluation on <paramref name="heldOut"/> when given. Returns the loop's result.</summary>
+    public static TrainingResult Train(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
+        RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
+    {
+        var padId = PadId(model);
+        var source = new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, objective.Loss),
+            options.MicroBatchSize, options.Seed);
+        var evaluation = heldOut is { Count: > 0 }
+            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, objective.Loss), 32, 0, shuffle: false)
+            : null;
+        using var trainer = new Trainer<PairBatch>(Trainable(model), new RewardObjective(model, objective), source, options, evaluation,
+            RewardBatches.CountTokens, progress ?? ProgressReporter.Silent);
+        var result = trainer.Run();
+        Normalize(model, train);
+        return result;
+    }
+
+    /// <summary>
+    /// K members built by <paramref name="create"/> (called with member index k after <c>torch.manual_seed(seed + k)</c>),
+    /// each trained with seed <c>options.Seed + k</c> into <c>options.OutputDirectory/member-k</c>.
+    /// </summary>
+    public static RewardEnsemble TrainEnsemble(int members, Func<int, RewardModel> create, IReadOnlyList<RewardExample> train,
+        IReadOnlyList<RewardExample>? heldOut, RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
+    {
+        if (members < 2) throw new ArgumentException($"--ensemble must be ≥ 2 members, found {members}", nameof(members));
+        var trained = new List<RewardModel>();
+        for (var k = 0; k < members; k++)
+        {
+            TorchSharp.torch.manual_seed(options.Seed + k);
+            var member = create(k);
+            trained.Add(member);
+            Train(member, train, heldOut, objective,
+                options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(options.OutputDirectory, $"member-{k}") }, progress);
+        }
+        return new RewardEnsemble(trained);
+    }
+
+    /// <summary>The padding id the model's config names (pad, else the first EOS, else 0).</summary>
+    public static int PadId(RewardModel model) =>
+        (int)(model.Config.Backbone.PadTokenId ?? model.Config.Backbone.EosTokenIds.FirstOrDefault());
+
+    /// <summary>Stores mean and std of raw rewards over (up to 512 of) the training completions, both sides.</summary>
+    public static void Normalize(RewardModel model, IReadOnlyList<RewardExample> examples)
+    {
+        var sequences = examples.Take(256).SelectMany(e => new[] { e.Chosen, e.Rejected }).ToList();
+        var rewards = RewardScorer.Score(model, sequences, 32);
+        var mean = rewards.Average();
+        var std = Math.Sqrt(rewards.Sum(r => (r - mean) * (r - mean)) / rewards.Length);
+        model.SetNormalization(mean, std > 1e-8 ? std : 1.0);
+    }
+}

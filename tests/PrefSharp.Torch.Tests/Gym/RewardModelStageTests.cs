@@ -1,0 +1,36 @@
+using PrefSharp.Core.Gym;
+using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Core.Gym.Sampling;
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Torch.Gym;
+
+namespace PrefSharp.Torch.Tests.Gym;
+
+public sealed class RewardModelStageTests
+{
+    [Fact]
+    public void The_stage_reports_gold_metrics_and_hands_on_a_loadable_reward_model()
+    {
+        var world = new LexiconWorld();
+        var samples = GymSampler.Sample(world, 100, 4, seed: 1);
+        var context = new DemoContext
+        {
+            World = world, Seed = 1, Quick = true, OutputFolder = Directory.CreateTempSubdirectory("prefsharp-rm-stage-").FullName,
+            Samples = samples, Judgements = GymAnnotation.Annotate(world, samples, AnnotatorSpec.Parse(AnnotatorSpec.Default), 2),
+        };
+        var row = new RewardModelStage().Run(context);
+
+        Assert.Equal(DemoStageStatus.Ok, row.Status);
+        Assert.Equal("reward-model", row.Name);
+        Assert.InRange(row.Metrics["heldout_accuracy"], 0, 1);
+        Assert.True(row.Metrics["heldout_accuracy"] > row.Metrics["length_baseline_accuracy"], $"{row.Metrics["heldout_accuracy"]} vs length {row.Metrics["length_baseline_accuracy"]}");
+        Assert.Equal(3, row.Charts[0].Series.Count);
+        Assert.Equal(row.GoldUtility, row.Metrics["bon_gold_single"]);
+
+        var folder = Assert.IsType<string>(context.Items[RewardModelStage.CheckpointKey]);
+        using var proxy = RewardModelProxy.Load(folder, maxLength: 64);
+        var good = world.Demonstrate("sport", 1.0, new Random(3));
+        Assert.Equal(proxy.Score("sport", good), proxy.ScoreMany([("sport", good)])[0], 9);
+        Assert.True(double.IsFinite(proxy.AsFunc()("sport", "garbage garbage garbage")));
+    }
+}
