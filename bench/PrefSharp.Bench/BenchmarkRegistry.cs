@@ -11,6 +11,8 @@ public static class BenchmarkRegistry
         new GenerateKvCacheBenchmark(),
         new RankOneMillionBenchmark(),
         new TrainThroughputBenchmark(),
+        new DpoStepBenchmark(),
+        new GrpoStepBenchmark(),
         new GymRewardModelBenchmark(),
     ];
 

@@ -15,9 +15,9 @@ public static class DemoStages
         new BestOfNStage(),
         new SftStage(),
         new RewardModelStage(),
-        new NotAvailableStage("dpo", "Direct preference optimisation from the SFT policy: the DPO trainer is not in this build yet."),
-        new NotAvailableStage("grpo", "GRPO against the learned reward model: the GRPO trainer is not in this build yet."),
-        new NotAvailableStage("pref-grpo", "GRPO with pairwise (win-rate) rewards from a preference judge: not in this build yet."),
+        new DpoStage(),
+        new GrpoStage(),
+        new PrefGrpoStage(),
         new PolicyLeaderboardStage(),
     ];
 

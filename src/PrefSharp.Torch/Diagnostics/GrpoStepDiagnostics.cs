@@ -9,7 +9,11 @@ public sealed record GrpoStepDiagnostics
 {
     public double? GoldReward { get; init; }
     public double ProxyReward { get; init; }
+    /// <summary>Mean per-token k3 KL to the reference over completion tokens.</summary>
     public double Kl { get; init; }
+
+    /// <summary>Sequence-level KL, the mean over completions of Σ_t (log π − log π_ref) (k1; Schulman 2020).</summary>
+    public double SequenceKl { get; init; }
     public double Entropy { get; init; }
     public double Distinct1 { get; init; }
     public double Distinct2 { get; init; }
@@ -23,7 +27,7 @@ public sealed record GrpoStepDiagnostics
     {
         var metrics = new Dictionary<string, double>
         {
-            ["reward/proxy"] = ProxyReward, ["kl"] = Kl, ["entropy"] = Entropy, ["diversity/distinct_1"] = Distinct1,
+            ["reward/proxy"] = ProxyReward, ["kl"] = Kl, ["kl/sequence"] = SequenceKl, ["entropy"] = Entropy, ["diversity/distinct_1"] = Distinct1,
             ["diversity/distinct_2"] = Distinct2, ["diversity/self_bleu"] = SelfBleu,
             ["frac_reward_zero_std"] = ZeroSpreadFraction, ["clip_ratio"] = ClipFraction,
         };

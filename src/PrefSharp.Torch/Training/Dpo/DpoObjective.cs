@@ -20,9 +20,12 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
     private readonly IReferenceLogProbs? reference;
     private readonly IReadOnlyList<WeightedLoss> losses;
     private readonly PreferenceLossOptions options;
+    private readonly bool wpoWeights;
 
     /// <param name="reference">Null for reference-free losses (SimPO, ORPO, CPO, MaPO) or reference-free DPO.</param>
-    public DpoObjective(ICausalLM policy, IReferenceLogProbs? reference, IReadOnlyList<WeightedLoss> losses, PreferenceLossOptions options)
+    /// <param name="wpoWeights">Multiply each pair's loss by its WPO weight (<see cref="WpoWeights"/>, Zhou et al. 2024).</param>
+    public DpoObjective(ICausalLM policy, IReferenceLogProbs? reference, IReadOnlyList<WeightedLoss> losses, PreferenceLossOptions options,
+        bool wpoWeights = false)
     {
         if (losses.Count == 0) throw new ArgumentException("at least one loss is needed", nameof(losses));
         var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
@@ -34,6 +37,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         this.reference = reference;
         this.losses = losses;
         this.options = options.Validate();
+        this.wpoWeights = wpoWeights;
         UsesSoftLabels = losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
     }
 
@@ -43,10 +47,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
-        var (chosen, chosenLogits) = CompletionLogProbs.Compute(policy, batch.Chosen);
-        var (rejected, rejectedLogits) = CompletionLogProbs.Compute(policy, batch.Rejected);
-        var chosenMask = ScoredMask(batch.Chosen);
-        var rejectedMask = ScoredMask(batch.Rejected);
+        var (chosen, rejected, chosenMask, rejectedMask, logits, labels) = PairForward.Compute(policy, batch);   // one pass for both sides
         var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
         {
             ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
@@ -56,8 +57,7 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         if (reference is FrozenReference frozen && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
         {
             using var noGrad = no_grad();
-            var referenceChosen = CompletionLogProbs.Compute(frozen.Model, batch.Chosen).LogProbs;
-            var referenceRejected = CompletionLogProbs.Compute(frozen.Model, batch.Rejected).LogProbs;
+            var (referenceChosen, referenceRejected, _, _, _, _) = PairForward.Compute(frozen.Model, batch);
             inputs = inputs with
             {
                 ReferenceChosen = referenceChosen.PerSequence, ReferenceRejected = referenceRejected.PerSequence,
@@ -74,17 +74,18 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
             var values = tensor(batch.Weights.ToArray(), chosen.PerSequence.dtype, chosen.PerSequence.device);
             inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
         }
+        if (wpoWeights)
+        {
+            var logWeights = WpoWeights.LogWeights(logits, labels, cat([chosenMask, rejectedMask], 0));       // (2B)
+            var pairWeights = WpoWeights.PairWeights(logWeights.narrow(0, 0, batch.Count), logWeights.narrow(0, batch.Count, batch.Count));
+            inputs = inputs with { Weights = inputs.Weights is null ? pairWeights : inputs.Weights * pairWeights };
+        }
         var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
-        var entropy = (DpoMetrics.MeanTokenEntropy(chosenLogits, chosenMask) + DpoMetrics.MeanTokenEntropy(rejectedLogits, rejectedMask)) / 2;
+        var entropies = DpoMetrics.MeanTokenEntropy(logits, cat([chosenMask, rejectedMask], 0));          // (2B)
+        var entropy = (entropies.narrow(0, 0, batch.Count) + entropies.narrow(0, batch.Count, batch.Count)) / 2;
         var zero = zeros_like(inputs.PolicyChosen);
         var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected,
             inputs.ReferenceChosen ?? zero, inputs.ReferenceRejected ?? zero, entropy, options.Beta);
         return new ObjectiveLoss(sum, metrics);
-    }
-
-    private static Tensor ScoredMask(SequenceBatch batch)
-    {
-        var length = batch.InputIds.shape[1];
-        return (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1).to(ScalarType.Float32);   // (B, T − 1)
     }
 }

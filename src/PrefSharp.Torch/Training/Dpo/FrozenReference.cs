@@ -1,3 +1,4 @@
+using TorchSharp;
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Training.Batches;
@@ -16,6 +17,24 @@ public sealed class FrozenReference : IReferenceLogProbs
         foreach (var parameter in Model.Module.parameters()) parameter.requires_grad = false;
     }
 
+    /// <summary>
+    /// A new model with <paramref name="model"/>'s architecture, dtype, device and current weights (parameters and
+    /// buffers copied), sharing no storage with it: the usual reference is the policy as it was before training.
+    /// </summary>
+    public static ICausalLM CopyOf(ICausalLM model)
+    {
+        var first = model.Module.parameters().First();
+        var copy = CausalLM.Create(model.Config);
+        copy.Module.to(first.dtype).to(first.device);
+        using var noGrad = no_grad();
+        var parameters = model.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, target) in copy.Module.named_parameters()) target.copy_(parameters[name]);
+        var buffers = model.Module.named_buffers().ToDictionary(b => b.name, b => b.buffer);
+        foreach (var (name, target) in copy.Module.named_buffers())
+            if (buffers.TryGetValue(name, out var source)) target.copy_(source);
+        return copy;
+    }
+
     /// <summary>The reference model (its parameters move only through <see cref="ReferenceSync"/>).</summary>
     public ICausalLM Model { get; }
 
@@ -23,8 +42,7 @@ public sealed class FrozenReference : IReferenceLogProbs
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var chosen = CompletionLogProbs.Compute(Model, batch.Chosen).LogProbs.PerSequence;
-        var rejected = CompletionLogProbs.Compute(Model, batch.Rejected).LogProbs.PerSequence;
-        return (chosen.MoveToOuterDisposeScope(), rejected.MoveToOuterDisposeScope());
+        var (chosen, rejected, _, _, _, _) = PairForward.Compute(Model, batch);
+        return (chosen.PerSequence.MoveToOuterDisposeScope(), rejected.PerSequence.MoveToOuterDisposeScope());
     }
 }

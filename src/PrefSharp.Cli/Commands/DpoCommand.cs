@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using PrefSharp.Core.Data;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Losses.Preference;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Dpo;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary>
+/// <c>prefsharp dpo --data FILE --model DIR --out DIR</c>: DPO-family training of a checkpoint on preference pairs with
+/// the shared trainer (AdamW, schedule, accumulation, checkpoints, metrics.jsonl, TensorBoard). The final policy goes
+/// to <c>OUT/final</c> with the tokenizer files, ready for <c>generate</c> or another stage.
+/// </summary>
+public static class DpoCommand
+{
+    private static readonly Option<string> Data = new("--data") { Description = "Preference pairs (TRL prompt/chosen/rejected or any format 'data convert' reads)", Required = true };
+    private static readonly Option<string?> EvalData = new("--eval-data") { Description = "Held-out pairs, evaluated every --eval-every steps and at the end" };
+    private static readonly Option<string> Model = new("--model") { Description = "Checkpoint directory: config.json, model.safetensors and the tokenizer (policy and reference start from it)", Required = true };
+    private static readonly Option<string> Out = new("--out") { Description = "Output folder: checkpoints, metrics.jsonl, TensorBoard events, final/", Required = true };
+    private static readonly Option<string> Loss = new("--loss") { Description = "Loss list with optional weights, e.g. sigmoid or sigmoid,sft:0.2 or simpo", DefaultValueFactory = _ => "sigmoid" };
+    private static readonly Option<double> Beta = new("--beta") { Description = "β: strength of the KL regularisation toward the reference (> 0)", DefaultValueFactory = _ => 0.1 };
+    private static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "cDPO/rDPO label noise ε in [0, 0.5)", DefaultValueFactory = _ => 0.0 };
+    private static readonly Option<string> Reference = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };
+    private static readonly Option<int> SyncSteps = new("--sync-steps") { Description = "TR-DPO: update the reference every N steps (0: never; needs --reference live)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> SyncAlpha = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
+    private static readonly Option<bool> Wpo = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
+    private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
+    private static readonly Option<double> LearningRate = new("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 5e-6 };
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Optimiser steps (default: --epochs passes over the data)" };
+    private static readonly Option<double> Epochs = new("--epochs") { Description = "Passes over the data when --steps is not given", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Pairs per micro-batch", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> Accumulation = new("--grad-accum") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> MaxLength = new("--max-length") { Description = "Truncate each prompt + response to this many tokens", DefaultValueFactory = _ => 1024 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the data order and torch's generator", DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> EvalEvery = new("--eval-every") { Description = "Evaluate every N steps (0: only at the end)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> LogEvery = new("--log-every") { Description = "Write metrics every N steps", DefaultValueFactory = _ => 10 };
+    private static readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N steps (0: only the final one)", DefaultValueFactory = _ => 500 };
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest checkpoint in --out" };
+
+    public static Command Create()
+    {
+        Reference.AcceptOnlyFromAmong("live", "cached", "none");
+        Template.AcceptOnlyFromAmong("auto", "chatml", "llama3", "plain");
+        var reading = new ReadingOptions();
+        var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
+        {
+            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, LearningRate, Steps, Epochs,
+            BatchSize, Accumulation, Warmup, MaxLength, Seed, EvalEvery, LogEvery, CheckpointEvery, Resume,
+        };
+        reading.AddTo(command);
+        command.SetAction(parse => Run(parse, reading));
+        return command.WithExamples(
+            "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --beta 0.1 --lr 5e-6 --epochs 1",
+            "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/rpo --loss sigmoid,sft:0.2 --reference cached",
+            "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/simpo --loss simpo --reference none --beta 2.0",
+            "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --resume");
+    }
+
+    private static int Run(ParseResult parse, ReadingOptions reading)
+    {
+        var writer = parse.InvocationConfiguration.Output;
+        var directory = parse.GetValue(Model)!;
+        var output = parse.GetValue(Out)!;
+        var dpo = new DpoOptions
+        {
+            Losses = LossList.Parse(parse.GetValue(Loss)!),
+            LossOptions = new PreferenceLossOptions { Beta = parse.GetValue(Beta), LabelSmoothing = parse.GetValue(LabelSmoothing) },
+            Reference = Enum.Parse<ReferenceMode>(parse.GetValue(Reference)!, ignoreCase: true),
+            SyncSteps = parse.GetValue(SyncSteps),
+            SyncAlpha = parse.GetValue(SyncAlpha),
+            WpoWeights = parse.GetValue(Wpo),
+        }.Validate();
+        var training = new TrainingOptions
+        {
+            LearningRate = parse.GetValue(LearningRate), MaxSteps = parse.GetValue(Steps), Epochs = parse.GetValue(Epochs),
+            MicroBatchSize = parse.GetValue(BatchSize), GradientAccumulation = parse.GetValue(Accumulation), WarmupSteps = parse.GetValue(Warmup),
+            MaxSequenceLength = parse.GetValue(MaxLength), Seed = parse.GetValue(Seed), EvalEvery = parse.GetValue(EvalEvery),
+            LogEvery = parse.GetValue(LogEvery), CheckpointEvery = parse.GetValue(CheckpointEvery), OutputDirectory = output,
+        }.Validate();
+        var tokenizer = TokenizerFiles.Load(directory);
+        var kind = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true);
+        var softLabels = dpo.Losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
+        List<TokenizedPair> Read(string path)
+        {
+            var pairs = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, reading.From(parse)), tokenizer, kind, training.MaxSequenceLength, softLabels);
+            return pairs.Count > 0 ? pairs : throw new ArgumentException($"{path}: no preference pairs (ties and other record kinds are skipped)", "--data");
+        }
+        var train = Read(parse.GetValue(Data)!);
+        var heldOut = parse.GetValue(EvalData) is { } evalPath ? Read(evalPath) : null;
+        var padId = tokenizer.PadId ?? tokenizer.EosId ?? 0;
+
+        using var policy = Checkpoint.Load(directory);
+        var error = parse.InvocationConfiguration.Error;
+        var progress = new ProgressReporter(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        using var trainer = new DpoTrainer(policy, train, padId, dpo, training, heldOut, progress: progress);
+        if (parse.GetValue(Resume) && !trainer.ResumeFromLatest()) writer.WriteLine($"no checkpoint in {output}: starting from {directory}");
+        var result = trainer.Run();
+        var final = Path.Combine(output, "final");
+        Checkpoint.Save(policy, final);
+        CopyTokenizerFiles(directory, final);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(Loss)}"));
+        if (result.LastEvaluation is { } evaluation)
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));
+        writer.WriteLine($"policy: {final}");
+        return 0;
+    }
+
+    /// <summary>The tokenizer files of a checkpoint folder (tokenizer*.json, special_tokens_map.json, the byte-level marker).</summary>
+    internal static void CopyTokenizerFiles(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("tokenizer", StringComparison.Ordinal) || name == "special_tokens_map.json" || name == TokenizerFiles.ByteLevelMarkerFileName)
+                File.Copy(file, Path.Combine(to, name), overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text.Json;
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Grpo;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary>
+/// <c>prefsharp grpo --prompts FILE --model DIR --reward SPEC --out DIR</c>: online GRPO (or RLOO, or Pref-GRPO with
+/// --pairwise) on prompt-only data; metrics.jsonl and TensorBoard every step, the policy in <c>checkpoint-STEP</c>.
+/// Defaults are TRL's GRPOConfig (see <see cref="GrpoTrainerOptions"/>).
+/// </summary>
+public static class GrpoCommand
+{
+    private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
+    private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer", Required = true };
+    private static readonly Option<string> Reward = new("--reward") { Description = "gym:WORLD, rm:DIR or judge:URL", Required = true };
+    private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
+    private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
+    private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };
+    private static readonly Option<string> Out = new("--out") { Description = "Output folder", Required = true };
+    private static readonly Option<string> Advantage = new("--advantage") { Description = "grpo (group baseline) or rloo (leave-one-out)", DefaultValueFactory = _ => "grpo" };
+    private static readonly Option<int> GroupSize = new("--group-size") { Description = "Completions per prompt G (≥ 2)", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> PromptsPerStep = new("--prompts-per-step") { Description = "Prompts per step B", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> MaxCompletion = new("--max-completion-length") { Description = "Most tokens per completion", DefaultValueFactory = _ => 256 };
+    private static readonly Option<double> Temperature = new("--temperature") { Description = "Sampling temperature (> 0)", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<int> Iterations = new("--iterations") { Description = "Updates per rollout μ", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> LossType = new("--loss-type") { Description = "grpo, bnpo, dr_grpo or dapo", DefaultValueFactory = _ => "dapo" };
+    private static readonly Option<double> Beta = new("--beta") { Description = "KL penalty weight β (k3 estimator)", DefaultValueFactory = _ => 0.0 };
+    private static readonly Option<double> Epsilon = new("--epsilon") { Description = "Clip range ε (lower)", DefaultValueFactory = _ => 0.2 };
+    private static readonly Option<double?> EpsilonHigh = new("--epsilon-high") { Description = "Upper clip range (DAPO clip-higher; default = --epsilon)" };
+    private static readonly Option<string> ScaleRewards = new("--scale-rewards") { Description = "group, batch or none", DefaultValueFactory = _ => "group" };
+    private static readonly Option<string> Ratio = new("--importance-sampling") { Description = "token (GRPO) or sequence (GSPO)", DefaultValueFactory = _ => "token" };
+    private static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Peak learning rate", DefaultValueFactory = _ => 1e-6 };
+    private static readonly Option<int> MaxSteps = new("--max-steps") { Description = "Rollout steps", DefaultValueFactory = _ => 100 };
+    private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward", DefaultValueFactory = _ => 8 };
+    private static readonly Option<double> MaxGradNorm = new("--max-grad-norm") { Description = "Global gradient-norm clip (0: off)", DefaultValueFactory = _ => 1.0 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of prompt order and sampling", DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> LogEvery = new("--log-every") { Description = "Write metrics every N steps", DefaultValueFactory = _ => 1 };
+    private static readonly Option<bool> Chat = new("--chat") { Description = "Wrap prompts in the tokenizer's chat template and stop at end of turn" };
+
+    public static Command Create()
+    {
+        Advantage.AcceptOnlyFromAmong("grpo", "rloo");
+        LossType.AcceptOnlyFromAmong("grpo", "bnpo", "dr_grpo", "dapo");
+        ScaleRewards.AcceptOnlyFromAmong("group", "batch", "none");
+        Ratio.AcceptOnlyFromAmong("token", "sequence");
+        var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
+        {
+            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
+            Iterations, LossType, Beta, Epsilon, EpsilonHigh, ScaleRewards, Ratio, LearningRate, MaxSteps, MicroBatch, MaxGradNorm,
+            Seed, LogEvery, Chat,
+        };
+        command.SetAction(Run);
+        return command.WithExamples(
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --max-steps 200 --learning-rate 1e-5",
+            "prefsharp grpo --prompts prompts.jsonl --model runs/sft --reward rm:runs/rm --pairwise --out runs/pref-grpo",
+            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo");
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var directory = parse.GetValue(Model)!;
+        var tokenizer = TokenizerFiles.Load(directory);
+        var template = ChatTemplate.For(tokenizer, parse.GetValue(Chat) ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
+        var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText())
+            .Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
+        if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
+        var options = Options(parse, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
+        using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
+        var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
+        using var policy = Checkpoint.Load(directory);
+        using var reference = Checkpoint.Load(directory);
+        foreach (var p in reference.Module.parameters()) p.requires_grad = false;
+        using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), options,
+            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.ForConsole());
+        var result = trainer.Run();
+        if (result.Checkpoint is { } checkpoint) CopyTokenizer(directory, checkpoint);
+        var last = result.Reports[^1].Diagnostics;
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
+        {
+            steps = result.Steps, checkpoint = result.Checkpoint, reward = reward.Source.Name,
+            proxy_reward = last.ProxyReward, gold_reward = last.GoldReward, kl = last.Kl,
+        }));
+        return 0;
+    }
+
+    /// <summary>Copies the tokenizer files (everything but config and weights) so the checkpoint loads on its own.</summary>
+    private static void CopyTokenizer(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            var name = Path.GetFileName(file);
+            if (name == "config.json" || name.StartsWith("model", StringComparison.Ordinal) || name.StartsWith("optimizer", StringComparison.Ordinal)) continue;
+            File.Copy(file, Path.Combine(to, name), overwrite: true);
+        }
+    }
+
+    private static GrpoTrainerOptions Options(ParseResult parse, long[] stopIds, long padId) => new()
+    {
+        GroupSize = parse.GetValue(GroupSize),
+        PromptsPerStep = parse.GetValue(PromptsPerStep),
+        MaxCompletionLength = parse.GetValue(MaxCompletion),
+        Temperature = parse.GetValue(Temperature),
+        Iterations = parse.GetValue(Iterations),
+        MicroBatchSize = parse.GetValue(MicroBatch),
+        Estimator = parse.GetValue(Advantage) == "rloo" ? AdvantageEstimator.LeaveOneOut : AdvantageEstimator.Group,
+        Scaling = parse.GetValue(ScaleRewards) switch { "batch" => AdvantageScaling.Batch, "none" => AdvantageScaling.None, _ => AdvantageScaling.Group },
+        StopTokenIds = stopIds,
+        PadTokenId = padId,
+        Loss = new GrpoLossOptions
+        {
+            Beta = parse.GetValue(Beta), EpsilonLow = parse.GetValue(Epsilon), EpsilonHigh = parse.GetValue(EpsilonHigh),
+            Aggregation = parse.GetValue(LossType) switch
+            {
+                "grpo" => LossAggregation.Grpo, "bnpo" => LossAggregation.Bnpo, "dr_grpo" => LossAggregation.DrGrpo, _ => LossAggregation.Dapo,
+            },
+            ImportanceSampling = parse.GetValue(Ratio) == "sequence" ? ImportanceSamplingLevel.Sequence : ImportanceSamplingLevel.Token,
+        },
+        Training = new TrainingOptions
+        {
+            LearningRate = parse.GetValue(LearningRate), WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
+            MaxSteps = parse.GetValue(MaxSteps), MaxGradNorm = parse.GetValue(MaxGradNorm), Seed = parse.GetValue(Seed),
+            LogEvery = parse.GetValue(LogEvery), OutputDirectory = parse.GetValue(Out)!,
+        },
+    };
+}

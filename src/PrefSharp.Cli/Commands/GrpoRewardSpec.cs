@@ -1,0 +1,79 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Core.Judging;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Tokenization;
+
+namespace PrefSharp.Cli.Commands;
+
+/// <summary>
+/// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
+/// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
+/// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j)) or <c>judge:URL</c> (an OpenAI-compatible
+/// judge asked about every pair in both orders; always pairwise).
+/// </summary>
+internal sealed class GrpoRewardSpec : IDisposable
+{
+    private readonly List<IDisposable> owned = [];
+
+    private GrpoRewardSpec(IGroupRewardSource source, IWorld? world) => (Source, World) = (source, world);
+
+    /// <summary>The reward the policy is trained on.</summary>
+    public IGroupRewardSource Source { get; }
+
+    /// <summary>The gym world when the reward is one (its utility is then also the logged gold reward).</summary>
+    public IWorld? World { get; }
+
+    public static GrpoRewardSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength)
+    {
+        var colon = spec.IndexOf(':');
+        var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
+        if (value.Length == 0) throw Bad(spec);
+        switch (kind)
+        {
+            case "gym":
+            {
+                var world = WorldCatalog.Get(value, "--reward");
+                IGroupRewardSource source = pairwise
+                    ? WinRateRewardSource.FromPreference($"gym-{world.Name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, null)))
+                    : PointwiseRewardSource.FromFunction($"gym-{world.Name}", world.GoldUtility);
+                return new GrpoRewardSpec(source, world);
+            }
+            case "rm":
+            {
+                if (!Directory.Exists(value)) throw new ArgumentException($"--reward: reward model folder {value} does not exist", "--reward");
+                var model = RewardCheckpoint.Load(value);
+                var tokenizer = TokenizerFiles.Load(value);
+                var pointwise = PointwiseRewardSource.FromRewardModel(model,
+                    (p, c) => RewardModelInputs.Encode(tokenizer, Passage.FromText(p), Passage.FromText(c), maxLength));
+                var spec2 = new GrpoRewardSpec(pairwise ? WinRateRewardSource.BradleyTerry(pointwise) : pointwise, null);
+                spec2.owned.Add(model);
+                return spec2;
+            }
+            case "judge":
+            {
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"--reward: {value} is not an absolute URL", "--reward");
+                if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException("--judge-model is required with --reward judge:URL", "--judge-model");
+                var client = new OpenAiCompatibleClient(new JudgeClientOptions
+                {
+                    BaseUrl = url, Model = judgeModel, ApiKey = Environment.GetEnvironmentVariable("PREFSHARP_JUDGE_API_KEY"),
+                }.Validate());
+                var judged = new GrpoRewardSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new OpenAiJudge(client))), null);
+                judged.owned.Add(client);
+                return judged;
+            }
+            default: throw Bad(spec);
+        }
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static ArgumentException Bad(string spec) =>
+        new($"--reward must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR or judge:URL, found \"{spec}\"", "--reward");
+
+    public void Dispose()
+    {
+        foreach (var item in owned) item.Dispose();
+    }
+}

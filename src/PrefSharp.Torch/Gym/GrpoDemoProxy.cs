@@ -1,0 +1,103 @@
+using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Core.Gym.Proxy;
+using PrefSharp.Core.Gym.Sampling;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Batches;
+
+namespace PrefSharp.Torch.Gym;
+
+/// <summary>
+/// The learned (proxy) reward the online stages optimise: the reward-model stage's model when it ran
+/// (<c>Items["reward-model.checkpoint"]</c>, scores normalised with its stored mean and std), otherwise a
+/// bag-of-words Bradley–Terry reward fitted on the run's simulated pairs (<see cref="BagOfWordsReward"/>), as the
+/// best-of-n stage uses. Either way it sees the world prompt and the response text, never the gold utility.
+/// </summary>
+public sealed class GrpoDemoProxy : IDisposable
+{
+    /// <summary>The key under which the reward-model stage leaves its folder.</summary>
+    public const string RewardModelKey = "reward-model.checkpoint";
+
+    private readonly RewardModel? model;
+
+    private GrpoDemoProxy(PointwiseRewardSource source, string description, RewardModel? model)
+    {
+        Source = source;
+        Description = description;
+        this.model = model;
+    }
+
+    /// <summary>The pointwise proxy reward.</summary>
+    public PointwiseRewardSource Source { get; }
+
+    /// <summary>One sentence for the stage's text: which proxy was used and why.</summary>
+    public string Description { get; }
+
+    /// <summary>True when the reward-model stage's model is used.</summary>
+    public bool IsRewardModel => model is not null;
+
+    public static GrpoDemoProxy For(DemoContext context)
+    {
+        if (context.Items.TryGetValue(RewardModelKey, out var item) && item is string folder && Directory.Exists(folder))
+        {
+            var rewardModel = RewardCheckpoint.Load(folder);
+            var tokenizer = TokenizerFiles.Load(folder);
+            return new GrpoDemoProxy(new PointwiseRewardSource("rm", items => RewardScorer.Score(rewardModel,
+                items.Select(i => Encode(tokenizer, i.Prompt, i.Completion)).ToList(), 64, normalize: true)),
+                "The proxy reward is the reward-model stage's Bradley–Terry reward model.", rewardModel);
+        }
+        var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
+        var bag = context.Items.GetValueOrDefault(DemoContext.ProxyKey) as BagOfWordsReward ?? BagOfWordsReward.Fit(pairs);
+        return new GrpoDemoProxy(PointwiseRewardSource.FromFunction("bag-of-words", (_, response) => bag.Score(response)),
+            $"The reward-model stage did not run, so the proxy reward is the bag-of-words Bradley–Terry reward fitted on {pairs.Count:N0} simulated pairs (the best-of-n stage's).",
+            null);
+    }
+
+    /// <summary>
+    /// A conservative ensemble (worst case over <paramref name="members"/> bag-of-words proxies, each fitted on a
+    /// bootstrap resample of the run's pairs; Coste et al. 2024 train members on the same data with different seeds,
+    /// which a convex fit cannot vary) when the proxy is the bag-of-words one; null with a reward model (the
+    /// reward-model stage trains one).
+    /// </summary>
+    public IGroupRewardSource? WorstCaseEnsemble(DemoContext context, int members = 4)
+    {
+        if (IsRewardModel) return null;
+        var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
+        var fitted = Enumerable.Range(0, members).Select(k =>
+        {
+            var random = new Random(unchecked(context.Seed * 31 + k));
+            var bag = BagOfWordsReward.Fit(Enumerable.Range(0, pairs.Count).Select(_ => pairs[random.Next(pairs.Count)]).ToList());
+            return (IGroupRewardSource)PointwiseRewardSource.FromFunction($"bag-{k}", (_, response) => bag.Score(response));
+        }).ToList();
+        return EnsembleRewardSource.WorstCase(fitted);
+    }
+
+    /// <summary>
+    /// PAR around this proxy (Fu et al. 2025): the reference response of a prompt is the world's demonstration at
+    /// quality 0.5, seeded by the prompt text so that it is the same at every step.
+    /// </summary>
+    public IGroupRewardSource PreferenceAsReward(DemoContext context) =>
+        new ShapedRewardSource(Source, prompt => context.World.Demonstrate(prompt, 0.5, new Random(StableHash(prompt))));
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text) hash = unchecked(hash * 31 + c);
+        return hash;
+    }
+
+    /// <summary>[BOS] + prompt, completion + EOS: the plain-text layout reward models are trained on.</summary>
+    private static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string completion)
+    {
+        var promptIds = new List<int>();
+        if (tokenizer.BosId is { } bos) promptIds.Add(bos);
+        promptIds.AddRange(tokenizer.Encode(prompt));
+        var completionIds = tokenizer.Encode(completion).ToList();
+        if (tokenizer.EosId is { } eos) completionIds.Add(eos);
+        if (promptIds.Count + completionIds.Count == 0) completionIds.Add(0);
+        return TokenizedSequence.PromptCompletion(promptIds, completionIds);
+    }
+
+    public void Dispose() => model?.Dispose();
+}

@@ -1,0 +1,116 @@
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Torch.Training.Dpo;
+
+/// <summary>
+/// DPO-family training: the shared <see cref="Trainer{TBatch}"/> over <see cref="PairBatch"/>es with a
+/// <see cref="DpoObjective"/>. The reference is, by <see cref="DpoOptions.Reference"/>, a frozen copy of the policy as
+/// given (or the model passed as reference) running live, a <see cref="ReferenceLogProbCache"/> computed before the
+/// first step (the frozen copy is then released), or nothing. With TR-DPO (<see cref="DpoOptions.SyncSteps"/> &gt; 0)
+/// <see cref="ReferenceSync.Apply"/> runs on the trainer's <see cref="Trainer{TBatch}.StepCompleted"/> event after
+/// every optimiser step, and each checkpoint also holds the moved reference (sub-folder <see cref="ReferenceFolder"/>)
+/// so that a resumed run continues from the same reference.
+/// </summary>
+public sealed class DpoTrainer : IDisposable
+{
+    /// <summary>Checkpoint sub-folder of the TR-DPO reference weights.</summary>
+    public const string ReferenceFolder = "reference";
+
+    /// <summary>Default cache file name in the output folder (cached mode).</summary>
+    public const string CacheFileName = "reference_logps.bin";
+
+    private readonly ICausalLM? ownedReference;
+
+    /// <param name="policy">The model trained (owned by the caller); the default reference is a copy of it as it is now.</param>
+    /// <param name="train">Training pairs.</param>
+    /// <param name="padId">Padding id of the tokenizer.</param>
+    /// <param name="heldOut">Held-out pairs evaluated every <see cref="TrainingOptions.EvalEvery"/> steps; null: none.</param>
+    /// <param name="reference">Another reference model (owned by the caller, frozen here); null copies the policy.</param>
+    public DpoTrainer(ICausalLM policy, IReadOnlyList<TokenizedPair> train, int padId, DpoOptions dpo, TrainingOptions training,
+        IReadOnlyList<TokenizedPair>? heldOut = null, ICausalLM? reference = null, ProgressReporter? progress = null)
+    {
+        Options = dpo.Validate();
+        training = training.Validate();
+        if (train.Count == 0) throw new ArgumentException("no training pairs", nameof(train));
+        progress ??= ProgressReporter.ForConsole();
+        Policy = policy;
+        IReferenceLogProbs? source = null;
+        if (dpo.Reference != ReferenceMode.None)
+        {
+            var frozen = new FrozenReference(reference ?? (ownedReference = FrozenReference.CopyOf(policy)));
+            if (dpo.Reference == ReferenceMode.Live)
+            {
+                source = frozen;
+                Reference = frozen.Model;
+            }
+            else
+            {
+                var path = dpo.ReferenceCachePath ?? Path.Combine(training.OutputDirectory, CacheFileName);
+                source = ReferenceCacheFile.Obtain(frozen, [.. train, .. heldOut ?? []], padId, training.MicroBatchSize, path, progress);
+                ownedReference?.Dispose();
+                ownedReference = null;
+            }
+        }
+        Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions, dpo.WpoWeights);
+        var model = dpo.SyncSteps > 0 ? WithReference(policy, Reference!) : TrainableModel.FromCausalLM(policy);
+        var batches = new MicroBatchSource<TokenizedPair, PairBatch>(train, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
+        var evaluation = heldOut is null || heldOut.Count == 0 ? null
+            : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
+        Trainer = new Trainer<PairBatch>(model, Objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
+        if (dpo.SyncSteps > 0)
+            Trainer.StepCompleted += report =>
+            {
+                if (ReferenceSync.Apply(Policy, Reference!, report.Step, dpo.SyncSteps, dpo.SyncAlpha)) SyncCount++;
+            };
+    }
+
+    /// <summary>The validated DPO options.</summary>
+    public DpoOptions Options { get; }
+
+    /// <summary>The model trained.</summary>
+    public ICausalLM Policy { get; }
+
+    /// <summary>The live reference model; null in cached and reference-free modes.</summary>
+    public ICausalLM? Reference { get; }
+
+    /// <summary>The loss.</summary>
+    public DpoObjective Objective { get; }
+
+    /// <summary>The shared loop (evaluation, checkpoints, resume, events).</summary>
+    public Trainer<PairBatch> Trainer { get; }
+
+    /// <summary>TR-DPO reference updates made by this trainer so far.</summary>
+    public int SyncCount { get; private set; }
+
+    /// <summary>Trains (see <see cref="Trainer{TBatch}.Run"/>).</summary>
+    public TrainingResult Run(CancellationToken cancellation = default) => Trainer.Run(cancellation);
+
+    /// <summary>Resumes from the newest checkpoint in the output folder (policy, optimiser, data position, TR-DPO reference).</summary>
+    public bool ResumeFromLatest() => Trainer.ResumeFromLatest();
+
+    private static TrainableModel WithReference(ICausalLM policy, ICausalLM reference) => new(policy.Module,
+        folder =>
+        {
+            Checkpoint.Save(policy, folder);
+            Checkpoint.Save(reference, Path.Combine(folder, ReferenceFolder));
+        },
+        folder =>
+        {
+            Checkpoint.LoadWeights(policy, folder);
+            var saved = Path.Combine(folder, ReferenceFolder);
+            if (!Directory.Exists(saved)) throw new InvalidDataException($"{folder} has no {ReferenceFolder}/ folder: it was not written by a TR-DPO run");
+            Checkpoint.LoadWeights(reference, saved);
+        });
+
+    public void Dispose()
+    {
+        Trainer.Dispose();
+        ownedReference?.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Torch.Tokenization;
+
+namespace PrefSharp.Torch.Training.Dpo;
+
+/// <summary>
+/// Preference records → <see cref="TokenizedPair"/>s. A conversational record (prompt or responses as messages) goes
+/// through the chat template: prompt turns, then the response as assistant turn(s), scored on what the assistant
+/// says. A text record goes through the plain layout (prompt, completion, EOS; completion and EOS scored), so a model
+/// trained on raw text is not handed chat markers it never saw.
+/// </summary>
+public static class PairEncoding
+{
+    /// <summary>One pair; <paramref name="softLabels"/> keeps <see cref="PreferencePair.SoftLabel"/> as the pair's weight.</summary>
+    public static TokenizedPair Encode(PreferencePair pair, ChatTemplate chat, PlainTemplate plain, int maxLength, bool softLabels = false)
+    {
+        if (maxLength < 2) throw new ArgumentException($"maxLength must be ≥ 2, found {maxLength}", nameof(maxLength));
+        var conversational = pair.Prompt.IsConversation || pair.Chosen.IsConversation || pair.Rejected.IsConversation;
+        Batches.TokenizedSequence Side(Passage response) => (conversational
+            ? chat.Conversation([.. Turns(pair.Prompt, "user"), .. Turns(response, "assistant")])
+            : plain.PromptCompletion(pair.Prompt.Text!, response.Text!)).Truncate(maxLength);
+        return new TokenizedPair(Side(pair.Chosen), Side(pair.Rejected), softLabels ? pair.SoftLabel : null);
+    }
+
+    /// <summary>Every non-tie pair of <paramref name="records"/>, encoded; other record kinds are skipped.</summary>
+    public static List<TokenizedPair> EncodeAll(IEnumerable<PreferenceRecord> records, ITokenizer tokenizer, ChatTemplateKind template,
+        int maxLength, bool softLabels = false)
+    {
+        var chat = ChatTemplate.For(tokenizer, template);
+        var plain = new PlainTemplate(tokenizer);
+        return records.OfType<PreferencePair>().Where(p => !p.IsTie).Select(p => Encode(p, chat, plain, maxLength, softLabels)).ToList();
+    }
+
+    private static IReadOnlyList<Message> Turns(Passage passage, string role) =>
+        passage.Messages ?? (passage.IsEmpty ? [] : [new Message(role, passage.Text!)]);
+}

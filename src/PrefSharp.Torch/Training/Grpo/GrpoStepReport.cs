@@ -1,0 +1,29 @@
+using PrefSharp.Torch.Diagnostics;
+
+namespace PrefSharp.Torch.Training.Grpo;
+
+/// <summary>
+/// One GRPO step: its diagnostics, the mean loss of its updates, and the wall-clock split into generation (sampling
+/// with the KV cache plus the reference forward), scoring (the reward source) and training (μ forward/backward passes
+/// and optimiser updates), with the tokens each phase processed.
+/// </summary>
+public sealed record GrpoStepReport(long Step, GrpoStepDiagnostics Diagnostics, double Loss, double GradNorm, double LearningRate,
+    double GenerationSeconds, double ScoringSeconds, double TrainingSeconds,
+    long GeneratedTokens, long ScoredTokens, long TrainedTokens)
+{
+    /// <summary>Metric names → values for metrics.jsonl (diagnostics, loss, timings and tokens/s of each phase).</summary>
+    public List<KeyValuePair<string, double>> ToMetrics()
+    {
+        var values = new List<KeyValuePair<string, double>> { new("loss", Loss) };
+        values.AddRange(Diagnostics.ToMetrics());
+        values.Add(new("grad_norm", GradNorm));
+        values.Add(new("learning_rate", LearningRate));
+        values.Add(new("time/generation_s", GenerationSeconds));
+        values.Add(new("time/scoring_s", ScoringSeconds));
+        values.Add(new("time/training_s", TrainingSeconds));
+        values.Add(new("tokens_per_second/generation", GeneratedTokens / Math.Max(GenerationSeconds, 1e-9)));
+        values.Add(new("tokens_per_second/scoring", ScoredTokens / Math.Max(ScoringSeconds, 1e-9)));
+        values.Add(new("tokens_per_second/training", TrainedTokens / Math.Max(TrainingSeconds, 1e-9)));
+        return values;
+    }
+}

@@ -1,0 +1,83 @@
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Dpo;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Cli.Tests;
+
+/// <summary><c>prefsharp dpo</c> end to end on a tiny random GPT-2 with the byte-level ChatML tokenizer.</summary>
+public sealed class DpoCommandTests : IDisposable
+{
+    private const string Config = """
+        {"model_type": "gpt2", "vocab_size": 259, "n_embd": 32, "n_layer": 2, "n_head": 4, "n_positions": 128,
+         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
+        """;
+
+    private readonly string root = Directory.CreateTempSubdirectory("prefsharp-dpo-").FullName;
+    private readonly string model;
+    private readonly string data;
+    private readonly string chat;
+
+    public DpoCommandTests()
+    {
+        model = Path.Combine(root, "model");
+        PrefSharp.Torch.Runtime.TorchRuntime.EnsureInitialized();   // as the CLI does; this constructor touches torch first
+        manual_seed(11);
+        using (var created = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(created, model);
+        TokenizerFiles.SaveByteLevel(ByteLevelTokenizer.WithChatMl(), model);
+        // the chosen answer is always "yes", the rejected "no": a rule the policy can learn in a few steps
+        data = Path.Combine(root, "pairs.jsonl");
+        File.WriteAllLines(data, Enumerable.Range(0, 8).Select(i => $$"""{"prompt": "q{{i}}?", "chosen": "yes", "rejected": "no"}"""));
+        chat = Path.Combine(root, "chat.jsonl");
+        File.WriteAllLines(chat, Enumerable.Range(0, 4).Select(i =>
+            $$"""{"prompt": [{"role": "user", "content": "q{{i}}?"}], "chosen": [{"role": "assistant", "content": "yes"}], "rejected": [{"role": "assistant", "content": "no"}]}"""));
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static double Field(string output, string name)
+    {
+        var text = output.Split('\n').First(l => l.StartsWith("eval:", StringComparison.Ordinal));
+        var after = text[(text.IndexOf(name, StringComparison.Ordinal) + name.Length)..].TrimStart();
+        return double.Parse(after.Split(',', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void Training_learns_the_preference_writes_a_loadable_policy_and_resumes()
+    {
+        var output = Path.Combine(root, "run");
+        var run = CliRun.Of("dpo", "--data", data, "--eval-data", chat, "--model", model, "--out", output, "--lr", "1e-2", "--steps", "4",
+            "--batch-size", "4", "--checkpoint-every", "2", "--beta", "0.5", "--template", "chatml");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("4 steps", run.Output);
+        Assert.Equal(1.0, Field(run.Output, "accuracy"));      // every held-out (conversational) pair prefers "yes" after training
+        Assert.True(Field(run.Output, "margin") > 0);
+        var final = Path.Combine(output, "final");
+        using (var loaded = Checkpoint.Load(final)) Assert.Equal(259, loaded.Config.VocabSize);
+        Assert.Equal(259, TokenizerFiles.Load(final).VocabularySize);
+
+        var resumed = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--lr", "1e-2", "--steps", "6",
+            "--batch-size", "4", "--checkpoint-every", "2", "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("6 steps", resumed.Output);
+        Assert.Contains("resumed from", resumed.Error);
+    }
+
+    [Fact]
+    public void Cached_reference_writes_its_cache_and_bad_options_name_themselves()
+    {
+        var output = Path.Combine(root, "cached");
+        var run = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--steps", "1", "--batch-size", "8",
+            "--reference", "cached", "--loss", "sigmoid,sft:0.2");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(File.Exists(Path.Combine(output, DpoTrainer.CacheFileName)));
+
+        var badLoss = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--loss", "sigmod");
+        Assert.Equal(2, badLoss.ExitCode);
+        Assert.Contains("--loss: unknown loss 'sigmod'", badLoss.Error);
+        var badSync = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--reference", "cached", "--sync-steps", "2");
+        Assert.Equal(2, badSync.ExitCode);
+        Assert.Contains("needs Reference = Live", badSync.Error);
+    }
+}

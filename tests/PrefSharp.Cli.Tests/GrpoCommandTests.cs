@@ -1,0 +1,85 @@
+using System.Text.Json;
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Tokenization;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Cli.Tests;
+
+/// <summary>End to end on a tiny random GPT-2 with the byte-level tokenizer (257 ids) and the sorting world's gold utility.</summary>
+public sealed class GrpoCommandTests
+{
+    private const string Config = """
+        {"model_type": "gpt2", "vocab_size": 257, "n_embd": 16, "n_layer": 1, "n_head": 2, "n_positions": 64,
+         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
+        """;
+
+    private static (string Model, string Prompts) Setup()
+    {
+        var root = Directory.CreateTempSubdirectory("prefsharp-grpo-").FullName;
+        var model = Path.Combine(root, "model");
+        manual_seed(4);
+        using (var policy = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(policy, model);
+        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), model);
+        var world = WorldCatalog.Get("sorting");
+        var random = new Random(1);
+        var prompts = Path.Combine(root, "prompts.txt");
+        File.WriteAllLines(prompts, Enumerable.Range(0, 4).Select(_ => world.SamplePrompt(random)));
+        return (model, prompts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Trains_on_prompt_only_data_with_the_gym_reward_and_logs_gold_every_step(bool pairwise)
+    {
+        var (model, prompts) = Setup();
+        var output = Path.Combine(Path.GetDirectoryName(model)!, "out");
+        string[] args = ["grpo", "--prompts", prompts, "--model", model, "--reward", "gym:sorting", "--out", output,
+            "--group-size", "4", "--prompts-per-step", "2", "--max-completion-length", "6", "--max-steps", "3",
+            "--learning-rate", "1e-3", "--beta", "0.04", "--iterations", "2"];
+        var run = CliRun.Of(pairwise ? [.. args, "--pairwise"] : args);
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var lines = File.ReadAllLines(Path.Combine(output, "metrics.jsonl"));
+        Assert.Equal(3, lines.Length);
+        using var last = JsonDocument.Parse(lines[^1]);
+        var gold = last.RootElement.GetProperty("reward/gold").GetDouble();
+        Assert.InRange(gold, 0, 1);                                           // the sorting utility lies in [0, 1]
+        var proxy = last.RootElement.GetProperty("reward/proxy").GetDouble();
+        if (pairwise) Assert.Equal(0.5, proxy, 9);                            // win rates of a group average ½ exactly
+        else Assert.Equal(gold, proxy, 9);                                    // trained on the gold utility itself
+        using var summary = JsonDocument.Parse(run.Output);
+        var checkpoint = summary.RootElement.GetProperty("checkpoint").GetString()!;
+        using var reloaded = Checkpoint.Load(checkpoint);                    // loads on its own, tokenizer beside it
+        Assert.Equal(257, TokenizerFiles.Load(checkpoint).VocabularySize);
+    }
+
+    [Fact]
+    public void A_reward_model_folder_is_a_reward_and_the_gym_world_still_logs_gold()
+    {
+        var (model, prompts) = Setup();
+        var rm = Path.Combine(Path.GetDirectoryName(model)!, "rm");
+        using (var rewardModel = new PrefSharp.Torch.Rewards.RewardModel(new PrefSharp.Torch.Rewards.RewardModelConfig { Backbone = ModelConfigJson.Parse(Config) }))
+            PrefSharp.Torch.Rewards.RewardCheckpoint.Save(rewardModel, rm);
+        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), rm);
+        var output = Path.Combine(Path.GetDirectoryName(model)!, "out-rm");
+        var run = CliRun.Of("grpo", "--prompts", prompts, "--model", model, "--reward", $"rm:{rm}", "--gold", "sorting", "--out", output,
+            "--group-size", "2", "--max-completion-length", "4", "--max-steps", "1", "--advantage", "rloo");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var line = JsonDocument.Parse(File.ReadAllLines(Path.Combine(output, "metrics.jsonl"))[0]);
+        Assert.True(line.RootElement.TryGetProperty("reward/gold", out _));
+        using var summary = JsonDocument.Parse(run.Output);
+        Assert.Equal("rm", summary.RootElement.GetProperty("reward").GetString());
+    }
+
+    [Fact]
+    public void Bad_reward_names_the_option_and_the_forms()
+    {
+        var (model, prompts) = Setup();
+        var run = CliRun.Of("grpo", "--prompts", prompts, "--model", model, "--reward", "oracle", "--out", "x");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--reward must be gym:WORLD", run.Error);
+    }
+}
