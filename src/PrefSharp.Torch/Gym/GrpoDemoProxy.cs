@@ -87,17 +87,9 @@ public sealed class GrpoDemoProxy : IDisposable
         return hash;
     }
 
-    /// <summary>[BOS] + prompt, completion + EOS: the plain-text layout reward models are trained on.</summary>
-    private static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string completion)
-    {
-        var promptIds = new List<int>();
-        if (tokenizer.BosId is { } bos) promptIds.Add(bos);
-        promptIds.AddRange(tokenizer.Encode(prompt));
-        var completionIds = tokenizer.Encode(completion).ToList();
-        if (tokenizer.EosId is { } eos) completionIds.Add(eos);
-        if (promptIds.Count + completionIds.Count == 0) completionIds.Add(0);
-        return TokenizedSequence.PromptCompletion(promptIds, completionIds);
-    }
+    /// <summary>The layout the reward-model stage trains on (<see cref="RewardModelProxy.Encode"/>: GymText, last 64 tokens).</summary>
+    private static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string completion) =>
+        RewardModelProxy.Encode(tokenizer, prompt, completion, 64);
 
     public void Dispose() => model?.Dispose();
 }
