@@ -26,6 +26,6 @@ public sealed record GymRewardOptions
     /// <summary>Seed of initialisation and data order.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Where the loop writes its logs and final checkpoint; null: a fresh temporary folder.</summary>
+    /// <summary>Where the loop writes its logs and final checkpoint; null: a temporary folder, deleted after training.</summary>
     public string? OutputDirectory { get; init; }
 }

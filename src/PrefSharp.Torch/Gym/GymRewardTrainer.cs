@@ -32,7 +32,14 @@ public static class GymRewardTrainer
                 Seed = options.Seed, CheckpointEvery = 0, KeepLastCheckpoints = 1, LogEvery = Math.Max(1, options.Steps),
                 OutputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("prefsharp-gym-rm-").FullName,
             };
-            RewardTraining.Train(model, examples, null, options.Objective, training);
+            try
+            {
+                RewardTraining.Train(model, examples, null, options.Objective, training);
+            }
+            finally
+            {
+                if (options.OutputDirectory is null) Directory.Delete(training.OutputDirectory, recursive: true);   // the model stays in memory
+            }
             return new RewardModelProxy(model, tokenizer, options.MaxLength);
         }
         catch
