@@ -27,6 +27,9 @@ public sealed class DpoTrainer : IDisposable
 
     private readonly ICausalLM? ownedReference;
 
+    /// <summary>The first micro-batch of training pairs, on which gradient entanglement is measured at every logging step.</summary>
+    private readonly PairBatch probe;
+
     /// <param name="policy">The model trained (owned by the caller); the default reference is a copy of it as it is now.</param>
     /// <param name="train">Training pairs.</param>
     /// <param name="padId">Padding id of the tokenizer.</param>
@@ -63,6 +66,8 @@ public sealed class DpoTrainer : IDisposable
         var evaluation = heldOut is null || heldOut.Count == 0 ? null
             : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
         Trainer = new Trainer<PairBatch>(model, Objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
+        probe = TokenizedPair.Collate([.. train.Take(training.MicroBatchSize)], padId);
+        Trainer.LogStepDiagnostics = () => [new("gradient_entanglement", GradientEntanglement.Cosine(Policy, probe))];
         if (dpo.SyncSteps > 0)
             Trainer.StepCompleted += report =>
             {
@@ -112,5 +117,6 @@ public sealed class DpoTrainer : IDisposable
     {
         Trainer.Dispose();
         ownedReference?.Dispose();
+        probe.Dispose();
     }
 }

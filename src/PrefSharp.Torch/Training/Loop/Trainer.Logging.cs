@@ -14,6 +14,7 @@ public sealed partial class Trainer<TBatch>
         var tokens = values.First(v => v.Key == "tokens").Value;
         values.Add(new("tokens_per_second", tokens / seconds));
         values.Add(new("epoch", train.Position.Epoch + (double)train.Position.Index / train.ExampleCount));
+        if (LogStepDiagnostics is { } diagnostics) values.AddRange(diagnostics());
         windowClock.Restart();
         Write("train", values);
         var loss = values[0].Value;

@@ -60,6 +60,12 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     /// <summary>Steps of the whole run: <see cref="TrainingOptions.MaxSteps"/>, or ⌈epochs · examples / (micro-batch · accumulation)⌉.</summary>
     public long TotalSteps { get; }
 
+    /// <summary>
+    /// Extra diagnostics a method measures at each logging step (DPO's gradient entanglement, …), written with the
+    /// training metrics; null: none.
+    /// </summary>
+    public Func<IEnumerable<KeyValuePair<string, double>>>? LogStepDiagnostics { get; set; }
+
     /// <summary>Raised after every optimiser step (before evaluation and checkpointing of that step).</summary>
     public event Action<StepReport>? StepCompleted;
 
