@@ -39,9 +39,11 @@ public static class DemoCommand
             var log = parse.InvocationConfiguration.Output;
             var summary = DemoPipeline.Run(options, DemoStages.Select(parse.GetValue(only)), log);
             var folder = Path.GetFullPath(options.OutputFolder);
+            var shown = Path.GetRelativePath(Environment.CurrentDirectory, folder);   // short when the run is below here
+            if (shown.StartsWith("..", StringComparison.Ordinal)) shown = folder;
             log.WriteLine($"leaderboard: {string.Join(" > ", summary.Leaderboard.Select(i => i.Name))}");
-            log.WriteLine($"summary: {Path.Combine(folder, "summary.json")}");
-            log.WriteLine($"report:  {Path.Combine(folder, "report.html")}");
+            log.WriteLine($"summary: {Path.Combine(shown, "summary.json")}");
+            log.WriteLine($"report:  {Path.Combine(shown, "report.html")}   (open it in a browser: the leaderboard, the over-optimisation plot, every stage)");
             return 0;
         });
         return command.WithExamples(

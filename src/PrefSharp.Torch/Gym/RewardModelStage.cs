@@ -41,7 +41,7 @@ public sealed class RewardModelStage : IDemoStage
             OutputDirectory = Path.Combine(folder, "training"),
         };
         Func<RewardModel>? create = sft is null ? null : () => RewardCheckpoint.FromCausalLM(sft);
-        context.Log.WriteLine($"reward-model: {train.Count} training pairs, {gold.Count} held-out gold pairs, {(sft is null ? "from scratch" : "from " + sft)}");
+        context.Log.WriteLine($"reward-model: {train.Count} training pairs, {gold.Count} held-out gold pairs, {(sft is null ? "trained from scratch" : "starting from the SFT policy")}");
         var members = new List<RewardModelProxy>();
         try
         {
