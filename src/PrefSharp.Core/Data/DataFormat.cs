@@ -11,7 +11,7 @@ public static class DataFormat
     public static IReadOnlyList<IDataFormat> All { get; } =
     [
         new BattlesFormat(), new ArenaFormat(), new TuluHumanEvalFormat(), new AlpacaEvalFormat(), new AlpacaEvalCompactFormat(),
-        new PandaLmFormat(), new PandaLmJudgeFormat(), new ListwiseFormat(), new ShareGptFormat(), new HhRlhfFormat(),
+        new PandaLmFormat(), new PandaLmJudgeFormat(), new ListwiseFormat(), new ShareGptFormat(), new HhRlhfFormat(), new LlmBarFormat(),
         new TrlFormat(), new RankingsTextFormat(),
     ];
 

@@ -26,6 +26,15 @@ public sealed class RealDataCountTests
         { "battles/arena-hard-v0.1/battles-judge-gpt4o.jsonl", "arena", 26245, "" },
         { "battles/arena-hard-v0.1/battles-mixed-judges.jsonl", "arena", 14536, "" },
         { "rankings/nascar2002/nascar2002.txt", "rankings-txt", 36, "" },
+        { "eval/llmbar/LLMBar-Natural.json", "llmbar", 100, "" },
+        { "eval/llmbar/LLMBar-Adversarial-Neighbor.json", "llmbar", 134, "" },
+        { "eval/llmbar/LLMBar-Adversarial-GPTInst.json", "llmbar", 92, "" },
+        { "eval/llmbar/LLMBar-Adversarial-GPTOut.json", "llmbar", 47, "" },
+        { "eval/llmbar/LLMBar-Adversarial-Manual.json", "llmbar", 46, "" },
+        { "eval/llmbar/Processed-FairEval.json", "llmbar", 66, "" },
+        { "eval/llmbar/Processed-MT-Bench.json", "llmbar", 200, "" },
+        // item 57 has two identical outputs (item 169, a whitespace-only output, is a legitimate bad answer and stays)
+        { "eval/llmbar/Processed-LLMEval-2.json", "llmbar", 199, "chosen identical to rejected=1" },
     };
 
     [SharedDataTheory]
