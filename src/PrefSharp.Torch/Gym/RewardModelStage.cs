@@ -37,7 +37,7 @@ public sealed class RewardModelStage : IDemoStage
         var tokenizer = sft is null ? ByteLevelTokenizer.WithChatMl() : TokenizerFiles.Load(sft);
         var options = new GymRewardOptions
         {
-            Steps = context.Quick ? 120 : 600, LearningRate = sft is null ? 3e-3 : 1e-3, Seed = context.Seed,
+            Steps = context.Quick ? 300 : 600, LearningRate = sft is null ? 3e-3 : 1e-3, Seed = context.Seed,
             OutputDirectory = Path.Combine(folder, "training"),
         };
         Func<RewardModel>? create = sft is null ? null : () => RewardCheckpoint.FromCausalLM(sft);

@@ -15,13 +15,13 @@ public sealed record DemoOptions
     /// <summary>The annotator panel (see <see cref="AnnotatorSpec"/>). Default: one Bradley–Terry annotator, T = 1.</summary>
     public string Annotators { get; init; } = AnnotatorSpec.Default;
 
-    /// <summary>Prompts sampled; default 150 quick, 1000 otherwise.</summary>
+    /// <summary>Prompts sampled; default 400 quick (enough pairs for a reward model that beats the length and bag-of-words baselines), 1000 otherwise.</summary>
     public int? Prompts { get; init; }
 
     /// <summary>Responses per prompt; default 4.</summary>
     public int ResponsesPerPrompt { get; init; } = 4;
 
-    public int EffectivePrompts => Prompts ?? (Quick ? 150 : 1000);
+    public int EffectivePrompts => Prompts ?? (Quick ? 400 : 1000);
 
     public void Validate()
     {
