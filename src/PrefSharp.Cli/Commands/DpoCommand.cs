@@ -102,7 +102,7 @@ public static class DpoCommand
         var result = trainer.Run();
         var final = Path.Combine(output, "final");
         Checkpoint.Save(policy, final);
-        CopyTokenizerFiles(directory, final);
+        TokenizerFiles.CopyFiles(directory, final);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(Loss)}"));
         if (result.LastEvaluation is { } evaluation)
@@ -112,14 +112,4 @@ public static class DpoCommand
         return 0;
     }
 
-    /// <summary>The tokenizer files of a checkpoint folder (tokenizer*.json, special_tokens_map.json, the byte-level marker).</summary>
-    internal static void CopyTokenizerFiles(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith("tokenizer", StringComparison.Ordinal) || name == "special_tokens_map.json" || name == TokenizerFiles.ByteLevelMarkerFileName)
-                File.Copy(file, Path.Combine(to, name), overwrite: true);
-        }
-    }
 }

@@ -79,7 +79,7 @@ public static class GrpoCommand
         using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), options,
             reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.ForConsole());
         var result = trainer.Run();
-        if (result.Checkpoint is { } checkpoint) CopyTokenizer(directory, checkpoint);
+        if (result.Checkpoint is { } checkpoint) TokenizerFiles.CopyFiles(directory, checkpoint);
         var last = result.Reports[^1].Diagnostics;
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {
@@ -87,17 +87,6 @@ public static class GrpoCommand
             proxy_reward = last.ProxyReward, gold_reward = last.GoldReward, kl = last.Kl,
         }));
         return 0;
-    }
-
-    /// <summary>Copies the tokenizer files (everything but config and weights) so the checkpoint loads on its own.</summary>
-    private static void CopyTokenizer(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            var name = Path.GetFileName(file);
-            if (name == "config.json" || name.StartsWith("model", StringComparison.Ordinal) || name.StartsWith("optimizer", StringComparison.Ordinal)) continue;
-            File.Copy(file, Path.Combine(to, name), overwrite: true);
-        }
     }
 
     private static GrpoTrainerOptions Options(ParseResult parse, long[] stopIds, long padId) => new()

@@ -9,20 +9,8 @@ namespace PrefSharp.Cli.Commands;
 internal static class RewardModelInputs
 {
     /// <summary>Tokenizer files a reward-model folder carries beside its weights.</summary>
-    public static readonly string[] TokenizerFileNames =
-        [TokenizerJsonReader.FileName, TokenizerConfig.FileName, TokenizerFiles.ByteLevelMarkerFileName, "special_tokens_map.json"];
-
     /// <summary>The tokenizer saved beside a model (<c>tokenizer.json</c> or PrefSharp's byte-level marker).</summary>
     public static ITokenizer LoadTokenizer(string modelDirectory) => TokenizerFiles.Load(modelDirectory);
-
-    /// <summary>Copies the tokenizer files of <paramref name="from"/> into <paramref name="to"/> (those that exist).</summary>
-    public static void CopyTokenizer(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var name in TokenizerFileNames)
-            if (File.Exists(Path.Combine(from, name)) && Path.GetFullPath(from) != Path.GetFullPath(to))
-                File.Copy(Path.Combine(from, name), Path.Combine(to, name), overwrite: true);
-    }
 
     /// <summary>
     /// Preference pairs of a data file: pairs as read, and battles that carry both texts oriented by their outcome

@@ -70,7 +70,7 @@ internal static class TrainRmRun
                 {
                     var memberDir = Path.Combine(outDir, $"member-{k}");
                     RewardCheckpoint.Save(ensemble.Members[k], memberDir);
-                    RewardModelInputs.CopyTokenizer(outDir, memberDir);
+                    TokenizerFiles.CopyFiles(outDir, memberDir);
                 }
             }
             Report(scorers, heldOut, heldOutPairs, outDir, output);
@@ -88,7 +88,7 @@ internal static class TrainRmRun
         var given = parse.GetValue(Tokenizer) ?? modelDir;
         if (given is not null)
         {
-            RewardModelInputs.CopyTokenizer(given, outDir);
+            TokenizerFiles.CopyFiles(given, outDir);
             return TokenizerFiles.Load(given);
         }
         var texts = trainPairs.SelectMany(p => new[] { p.Prompt.ToPlainText(), p.Chosen.ToPlainText(), p.Rejected.ToPlainText() });

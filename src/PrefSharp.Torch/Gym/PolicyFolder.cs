@@ -11,18 +11,13 @@ namespace PrefSharp.Torch.Gym;
 /// </summary>
 public static class PolicyFolder
 {
-    /// <summary>The tokenizer files a folder may hold (Hugging Face and PrefSharp's byte-level marker).</summary>
-    public static IReadOnlyList<string> TokenizerFileNames { get; } =
-        [TokenizerJsonReader.FileName, TokenizerConfig.FileName, TokenizerFiles.ByteLevelMarkerFileName];
-
     /// <summary>Saves <paramref name="model"/> into <paramref name="folder"/> with the tokenizer files of <paramref name="tokenizerSource"/>; returns the folder.</summary>
     public static string Save(ICausalLM model, string tokenizerSource, string folder)
     {
-        var files = TokenizerFileNames.Select(name => Path.Combine(tokenizerSource, name)).Where(File.Exists).ToList();
-        if (files.Count == 0) throw new ArgumentException($"tokenizerSource: {tokenizerSource} holds no tokenizer file ({string.Join(", ", TokenizerFileNames)})", nameof(tokenizerSource));
+        if (!TokenizerFiles.FileNames.Any(name => File.Exists(Path.Combine(tokenizerSource, name))))
+            throw new ArgumentException($"tokenizerSource: {tokenizerSource} holds no tokenizer file ({string.Join(", ", TokenizerFiles.FileNames)})", nameof(tokenizerSource));
         Checkpoint.Save(model, folder);
-        foreach (var file in files)
-            PrefSharp.Core.Data.AtomicFile.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), File.ReadAllText(file));
+        TokenizerFiles.CopyFiles(tokenizerSource, folder);
         return Path.GetFullPath(folder);
     }
 }

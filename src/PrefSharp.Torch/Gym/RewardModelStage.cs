@@ -71,9 +71,7 @@ public sealed class RewardModelStage : IDemoStage
     {
         RewardCheckpoint.Save(proxy.Model, directory);
         if (tokenizer is ByteLevelTokenizer byteLevel) TokenizerFiles.SaveByteLevel(byteLevel, directory);
-        else
-            foreach (var name in new[] { TokenizerJsonReader.FileName, TokenizerConfig.FileName, "special_tokens_map.json" })
-                if (File.Exists(Path.Combine(sft!, name))) File.Copy(Path.Combine(sft!, name), Path.Combine(directory, name), overwrite: true);
+        else TokenizerFiles.CopyFiles(sft!, directory);
         return directory;
     }
 

@@ -26,12 +26,16 @@ public static class TokenizerFiles
 
     /// <summary>Every file a tokenizer directory may hold (the marker, Hugging Face's tokenizer files).</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        [ByteLevelMarkerFileName, TokenizerJsonReader.FileName, "tokenizer_config.json", "special_tokens_map.json"];
+        [ByteLevelMarkerFileName, TokenizerJsonReader.FileName, TokenizerConfig.FileName, "special_tokens_map.json"];
 
-    /// <summary>Copies the tokenizer files of <paramref name="source"/> into <paramref name="target"/> (a checkpoint folder).</summary>
+    /// <summary>
+    /// Copies the tokenizer files of <paramref name="source"/> that exist into <paramref name="target"/> (a checkpoint
+    /// folder), so the checkpoint loads on its own; nothing to do when both are the same folder.
+    /// </summary>
     public static void CopyFiles(string source, string target)
     {
         Directory.CreateDirectory(target);
+        if (Path.GetFullPath(source) == Path.GetFullPath(target)) return;
         foreach (var name in FileNames)
             if (File.Exists(Path.Combine(source, name)))
                 AtomicFile.Write(Path.Combine(target, name), stream => { using var input = File.OpenRead(Path.Combine(source, name)); input.CopyTo(stream); });
