@@ -54,6 +54,11 @@ public static class GrpoDemoReport
         return golds.Count == 0 ? 0.005 : Math.Max(0.005, 0.02 * (golds.Max() - golds.Min()));
     }
 
+    /// <summary>What the row reports: the held-out scores of the policy kept at the KL budget, and of the one at the end of the budget.</summary>
+    public static string Kept(PolicyScore kept, IReadOnlyDictionary<string, double> metrics) => string.Create(CultureInfo.InvariantCulture,
+        $"The row's gold, proxy and KL are on the held-out prompts, for the policy kept when the KL of its rollouts reached the budget of {metrics["kl_budget"]:0.##} nats " +
+        $"(step {metrics["kept_step"]}): gold {kept.GoldUtility:F2} at KL {kept.Kl:F2}; the policy at the end of all steps scored gold {metrics["heldout_gold_final"]:F2} at KL {metrics["heldout_kl_final"]:F2}.");
+
     /// <summary>One sentence on a curve, invariant culture.</summary>
     public static string Describe(string name, IReadOnlyList<GrpoCurvePoint> curve)
     {

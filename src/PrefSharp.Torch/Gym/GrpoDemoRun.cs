@@ -15,23 +15,44 @@ namespace PrefSharp.Torch.Gym;
 /// <see cref="GrpoDemoSettings.CurvePoints"/> windows of steps, each the mean gold utility, proxy reward and
 /// sequence KL to the SFT policy of the samples drawn in it. Prompts and completions follow the gym's text
 /// convention (the policy sees "PROMPT:" and writes " RESPONSE" then EOS); rewards and gold see the world prompt and
-/// the trimmed response.
+/// the trimmed response. The run trains the whole budget so that the curve shows over-optimisation, and keeps as the
+/// stage's policy the one of the step at which the trailing KL of its rollouts reached
+/// <see cref="GrpoDemoSettings.KlBudget"/> (<see cref="KlBudget"/>: early stopping at a KL budget fixed in advance, Gao
+/// et al. 2023); the policy at the end of the budget is saved beside it for comparison.
 /// </summary>
 public static class GrpoDemoRun
 {
-    /// <summary>What a run produced: the curve, every step's diagnostics and the final policy folder.</summary>
-    public sealed record Result(IReadOnlyList<GrpoCurvePoint> Curve, IReadOnlyList<GrpoStepReport> Reports, string PolicyFolder);
+    /// <summary>
+    /// What a run produced: the curve, every step's diagnostics, the policy kept at the KL budget (the last one when the
+    /// budget was never reached), the policy at the end of the budget, and the step whose policy was kept.
+    /// </summary>
+    public sealed record Result(IReadOnlyList<GrpoCurvePoint> Curve, IReadOnlyList<GrpoStepReport> Reports, string PolicyFolder,
+        string FinalPolicyFolder, long KeptStep);
 
     /// <summary>
-    /// The policy in <paramref name="policyFolder"/> scored on the run's held-out prompts (<see cref="PolicyScorecard"/>:
-    /// gold, the proxy's mean, sequence KL to the SFT policy, distinct-n), as every demo stage reports it.
+    /// The kept policy and the policy at the end of the budget scored on the run's held-out prompts
+    /// (<see cref="PolicyScorecard"/>: gold, the proxy's mean, sequence KL to the SFT policy, distinct-n), as every demo
+    /// stage reports it. Returns the kept policy's score and adds to <paramref name="metrics"/> the step it was kept at,
+    /// the budget, its distinct-2, and the end-of-budget policy's gold and KL.
     /// </summary>
-    public static PolicyScore HeldOut(DemoContext context, string policyFolder, string sftFolder, IGroupRewardSource proxy)
+    public static PolicyScore HeldOut(DemoContext context, Result run, string sftFolder, IGroupRewardSource proxy, GrpoDemoSettings settings,
+        Dictionary<string, double> metrics)
     {
-        using var policy = PolicySampler.Load(policyFolder);
         using var reference = PolicySampler.Load(sftFolder);
-        return PolicyScorecard.Score(policy, reference, context.World, context.HeldOutPrompts(), 2, unchecked(context.Seed + 11),
-            items => proxy.Score(items.Select(i => new CompletionGroup(i.Prompt, [i.Response])).ToList()).Rewards);
+        PolicyScore Score(string folder)
+        {
+            using var policy = PolicySampler.Load(folder);
+            return PolicyScorecard.Score(policy, reference, context.World, context.HeldOutPrompts(), 2, unchecked(context.Seed + 11),
+                items => proxy.Score(items.Select(i => new CompletionGroup(i.Prompt, [i.Response])).ToList()).Rewards);
+        }
+        var kept = Score(run.PolicyFolder);
+        var final = Score(run.FinalPolicyFolder);
+        metrics["kl_budget"] = settings.KlBudget;
+        metrics["kept_step"] = run.KeptStep;
+        metrics["heldout_distinct_2"] = kept.Distinct2;
+        metrics["heldout_gold_final"] = final.GoldUtility;
+        metrics["heldout_kl_final"] = final.Kl;
+        return kept;
     }
 
     public static Result Run(DemoContext context, string stage, string sftFolder, IGroupRewardSource reward, GrpoDemoSettings settings)
@@ -64,9 +85,16 @@ public static class GrpoDemoRun
             };
             using var trainer = new GrpoTrainer(policy, prompts, reward, ids => GymText.Response(tokenizer.Decode(ids.Select(id => (int)id))),
                 options, reference, context.World.GoldUtility, ProgressReporter.Silent);
+            var budget = new KlBudget(settings.KlBudget);
+            var kept = Path.Combine(folder, "policy");
+            trainer.StepCompleted += report =>
+            {
+                if (budget.ReachedAtStep is null && budget.Observe(report.Diagnostics.SequenceKl)) PolicyFolder.Save(policy, sftFolder, kept);
+            };
             var result = trainer.Run();
-            var policyFolder = PolicyFolder.Save(policy, sftFolder, Path.Combine(folder, "policy"));
-            return new Result(Curve(result.Reports, settings.CurvePoints), result.Reports, policyFolder);
+            var final = PolicyFolder.Save(policy, sftFolder, Path.Combine(folder, "policy-final"));
+            if (budget.ReachedAtStep is null) PolicyFolder.Save(policy, sftFolder, kept);
+            return new Result(Curve(result.Reports, settings.CurvePoints), result.Reports, kept, final, budget.ReachedAtStep ?? result.Steps);
         }
         finally
         {

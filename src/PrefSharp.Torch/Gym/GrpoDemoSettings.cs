@@ -21,6 +21,13 @@ public sealed record GrpoDemoSettings
     /// </summary>
     public double Beta { get; init; } = 0.1;
 
+    /// <summary>
+    /// KL budget in nats (sequence-level, to the SFT policy): the stage keeps the policy of the step at which the trailing
+    /// KL of its rollouts reached it (<see cref="Training.Grpo.KlBudget"/>). Fixed in advance, never tuned on gold: 1 nat
+    /// is where the quick lexicon run (seed 0) was still on the rising side of its gold curve.
+    /// </summary>
+    public double KlBudget { get; init; } = 1.0;
+
     /// <summary>Points of the over-optimisation curve after step 0 (each the mean of its window of steps).</summary>
     public int CurvePoints { get; init; } = 6;
 
@@ -43,6 +50,7 @@ public sealed record GrpoDemoSettings
         if (Steps < 1) throw new ArgumentException($"must be ≥ 1, found {Steps}", nameof(Steps));
         if (CurvePoints < 1 || CurvePoints > Steps) throw new ArgumentException($"must be in [1, Steps = {Steps}], found {CurvePoints}", nameof(CurvePoints));
         if (Prompts < PromptsPerStep) throw new ArgumentException($"must be ≥ PromptsPerStep = {PromptsPerStep}, found {Prompts}", nameof(Prompts));
+        if (!(KlBudget > 0) || double.IsInfinity(KlBudget)) throw new ArgumentException($"must be finite and > 0 nats, found {KlBudget}", nameof(KlBudget));
         if (Threads < 0) throw new ArgumentException($"must be ≥ 0, found {Threads}", nameof(Threads));
         return this;
     }

@@ -28,12 +28,12 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
         context.Items[CurveKey] = run.Curve;
         context.Items["grpo.checkpoint"] = run.PolicyFolder;
         context.RegisterPolicy(Name, run.PolicyFolder);
-        var heldOut = GrpoDemoRun.HeldOut(context, run.PolicyFolder, sft, proxy.Source);
         var metrics = GrpoDemoReport.Metrics(run.Curve, run);
-        metrics["heldout_distinct_2"] = heldOut.Distinct2;
+        var heldOut = GrpoDemoRun.HeldOut(context, run, sft, proxy.Source, s, metrics);
         var narrative = $"{proxy.Description} GRPO sampled {s.GroupSize} completions for each of {s.PromptsPerStep} fresh prompts per step " +
             $"({s.Steps} steps, {s.Iterations} updates per rollout, β = {s.Beta}) and normalised the proxy rewards within each group. " +
-            "The curves are means over the policy's own training samples in each window of steps; the row's gold, proxy and KL are on the held-out prompts. " + GrpoDemoReport.Describe("GRPO", run.Curve);
+            "The curves are means over the policy's own training samples in each window of steps. " + GrpoDemoReport.Describe("GRPO", run.Curve) +
+            " " + GrpoDemoReport.Kept(heldOut, metrics);
         var charts = new List<DemoChart> { GrpoDemoReport.Chart("GRPO on the proxy reward: gold and proxy against KL", ("GRPO", run.Curve)) };
         if (s.Variants) narrative += " " + Variants(context, sft, proxy, s, run.Curve, metrics, charts);
         return new DemoStage

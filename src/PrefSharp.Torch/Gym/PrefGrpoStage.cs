@@ -23,11 +23,10 @@ public sealed class PrefGrpoStage(GrpoDemoSettings? settings = null) : IDemoStag
         using var proxy = GrpoDemoProxy.For(context);
         var run = GrpoDemoRun.Run(context, Name, sft, WinRateRewardSource.BradleyTerry(proxy.Source), s);
         context.RegisterPolicy(Name, run.PolicyFolder);
-        var heldOut = GrpoDemoRun.HeldOut(context, run.PolicyFolder, sft, proxy.Source);
         var metrics = GrpoDemoReport.Metrics(run.Curve, run);
-        metrics["heldout_distinct_2"] = heldOut.Distinct2;
+        var heldOut = GrpoDemoRun.HeldOut(context, run, sft, proxy.Source, s, metrics);
         var narrative = $"{proxy.Description} Pref-GRPO had the same budget as GRPO ({s.Steps} steps × {s.PromptsPerStep} prompts × {s.GroupSize} completions) " +
-            "but rewarded each completion with its Bradley–Terry win rate σ(r_i − r_j) against the rest of its group. " + GrpoDemoReport.Describe("Pref-GRPO", run.Curve);
+            "but rewarded each completion with its Bradley–Terry win rate σ(r_i − r_j) against the rest of its group. " + GrpoDemoReport.Describe("Pref-GRPO", run.Curve) + " " + GrpoDemoReport.Kept(heldOut, metrics);
         var charts = new List<DemoChart>();
         if (context.Items.TryGetValue(GrpoStage.CurveKey, out var other) && other is IReadOnlyList<GrpoCurvePoint> grpo)
         {

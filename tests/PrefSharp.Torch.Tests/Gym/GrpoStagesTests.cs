@@ -53,6 +53,13 @@ public class GrpoStagesTests
         Assert.Contains("Pref-GRPO", pref.Narrative);
         Assert.Contains("gold lost after its peak", pref.Narrative);
         Assert.True(File.Exists(Path.Combine(options.OutputFolder, "grpo", "policy", "config.json")));
+        Assert.True(File.Exists(Path.Combine(options.OutputFolder, "grpo", "policy-final", "config.json")));
+        // Four steps of a random tiny model at lr 3e-4 stay far below the 1-nat budget: the kept policy is the last one,
+        // so the row and the end-of-budget numbers agree (same policy, same held-out prompts and seed).
+        Assert.Equal(4, grpo.Metrics["kept_step"]);
+        Assert.Equal(1.0, grpo.Metrics["kl_budget"]);
+        Assert.Equal(grpo.GoldUtility!.Value, grpo.Metrics["heldout_gold_final"], 12);
+        Assert.Contains("reached the budget of 1 nats", grpo.Narrative);
         var variants = grpo.Charts[1];                                       // plain, worst-case ensemble, PAR: gold each
         Assert.Equal(["GRPO", "GRPO + WCO ensemble of 4", "GRPO + PAR"], variants.Series.Select(x => x.Name));
         Assert.Equal(grpo.Metrics["gold_end"], grpo.Metrics["variants/plain_gold_end"]);

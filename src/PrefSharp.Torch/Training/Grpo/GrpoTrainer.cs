@@ -49,8 +49,8 @@ public sealed partial class GrpoTrainer : IDisposable
         if (prompts.Count == 0) throw new ArgumentException("no prompts to train on", nameof(prompts));
         if (prompts.FirstOrDefault(p => p.Ids.Count == 0) is { } empty)
             throw new ArgumentException($"prompt \"{empty.Text}\" has no tokens; every prompt needs at least one", nameof(prompts));
-        if (options.Loss.Beta > 0 && reference is null)
-            throw new ArgumentException($"Beta = {options.Loss.Beta} needs a reference model for the KL penalty", nameof(reference));
+        if ((options.Loss.Beta > 0 || options.KlBudget is not null) && reference is null)
+            throw new ArgumentException($"Beta = {options.Loss.Beta} and KlBudget = {options.KlBudget} need a reference model to measure KL against", nameof(reference));
         this.policy = policy;
         this.reference = reference;
         this.reward = reward;
@@ -82,7 +82,7 @@ public sealed partial class GrpoTrainer : IDisposable
     public event Action<GrpoStepReport>? StepCompleted;
 
     /// <summary>
-    /// Runs until <see cref="TotalSteps"/> or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
+    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="GrpoTrainerOptions.KlBudget"/>) or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
     /// steps to metrics.jsonl and TensorBoard in the output folder, and writes a final <c>checkpoint-STEP</c> folder
     /// (Hugging Face layout) unless cancelled.
     /// </summary>
@@ -95,13 +95,16 @@ public sealed partial class GrpoTrainer : IDisposable
         if (Step == 0) TorchSharp.torch.manual_seed(Options.Training.Seed);
         var reports = new List<GrpoStepReport>();
         var started = DateTime.UtcNow;
-        while (Step < TotalSteps)
+        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
+        var stoppedAtBudget = false;
+        while (Step < TotalSteps && !stoppedAtBudget)
         {
             if (cancellation.IsCancellationRequested) { progress.Finish(); return new GrpoTrainingResult(Step, true, null, reports); }
             var report = TrainStep();
             reports.Add(report);
             StepCompleted?.Invoke(report);
-            if (Step % Options.Training.LogEvery == 0 || Step == TotalSteps)
+            stoppedAtBudget = budget?.Observe(report.Diagnostics.SequenceKl) == true;
+            if (Step % Options.Training.LogEvery == 0 || Step == TotalSteps || stoppedAtBudget)
             {
                 var values = report.ToMetrics();
                 metrics.Write(Step, "train", values);
@@ -112,10 +115,13 @@ public sealed partial class GrpoTrainer : IDisposable
             }
         }
         progress.Finish();
+        if (stoppedAtBudget)
+            progress.Message(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"stopped at step {Step}: the mean sequence KL of the last {budget!.Window} rollouts, {budget.TrailingMean:F3} nats, reached the budget of {budget.Budget} nats"));
         var checkpoint = CheckpointFolders.WriteAtomically(output, Step, folder => Checkpoint.Save(policy, folder));
         CheckpointFolders.Prune(output, Options.Training.KeepLastCheckpoints);
         progress.Message($"saved {checkpoint}");
-        return new GrpoTrainingResult(Step, false, checkpoint, reports);
+        return new GrpoTrainingResult(Step, false, checkpoint, reports) { StoppedAtKlBudget = stoppedAtBudget };
     }
 
     /// <summary>The next B prompts of the shuffled cycle (reshuffled after each pass).</summary>

@@ -51,6 +51,15 @@ public sealed record GrpoTrainerOptions
     /// <summary>Padding id of prompts and completions.</summary>
     public long PadTokenId { get; init; }
 
+    /// <summary>
+    /// Stop once the trailing mean of the rollouts' sequence-level KL to the reference reaches this many nats
+    /// (<see cref="Grpo.KlBudget"/>; needs a reference model); null: run all steps.
+    /// </summary>
+    public double? KlBudget { get; init; }
+
+    /// <summary>Steps in the trailing mean that <see cref="KlBudget"/> compares with the budget. ≥ 1.</summary>
+    public int KlBudgetWindow { get; init; } = Grpo.KlBudget.DefaultWindow;
+
     /// <summary>Shared-loop options; <see cref="TrainingOptions.MaxSteps"/> is the number of rollout steps.</summary>
     public TrainingOptions Training { get; init; } = new()
     {
@@ -70,6 +79,8 @@ public sealed record GrpoTrainerOptions
         if (MicroBatchSize < 1) throw new ArgumentException($"must be ≥ 1, found {MicroBatchSize}", nameof(MicroBatchSize));
         if (!Enum.IsDefined(Estimator)) throw new ArgumentException($"unknown value {Estimator}", nameof(Estimator));
         if (!Enum.IsDefined(Scaling)) throw new ArgumentException($"unknown value {Scaling}", nameof(Scaling));
+        if (KlBudget is { } budget && (!(budget > 0) || double.IsInfinity(budget))) throw new ArgumentException($"must be finite and > 0 nats, found {budget}", nameof(KlBudget));
+        if (KlBudgetWindow < 1) throw new ArgumentException($"must be ≥ 1, found {KlBudgetWindow}", nameof(KlBudgetWindow));
         if (Training.MaxSteps is null) throw new ArgumentException("Training.MaxSteps must be set: it is the number of rollout steps", nameof(Training));
         Loss.Validate();
         Training.Validate();
