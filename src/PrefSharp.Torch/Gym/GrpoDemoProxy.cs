@@ -19,13 +19,14 @@ public sealed class GrpoDemoProxy : IDisposable
     /// <summary>The key under which the reward-model stage leaves its folder.</summary>
     public const string RewardModelKey = "reward-model.checkpoint";
 
-    private readonly RewardModel? model;
+    private readonly List<RewardModel> owned = [];
 
     private GrpoDemoProxy(PointwiseRewardSource source, string description, RewardModel? model)
     {
         Source = source;
         Description = description;
-        this.model = model;
+        if (model is not null) owned.Add(model);
+        IsRewardModel = model is not null;
     }
 
     /// <summary>The pointwise proxy reward.</summary>
@@ -35,16 +36,14 @@ public sealed class GrpoDemoProxy : IDisposable
     public string Description { get; }
 
     /// <summary>True when the reward-model stage's model is used.</summary>
-    public bool IsRewardModel => model is not null;
+    public bool IsRewardModel { get; }
 
     public static GrpoDemoProxy For(DemoContext context)
     {
         if (context.Items.TryGetValue(RewardModelKey, out var item) && item is string folder && Directory.Exists(folder))
         {
             var rewardModel = RewardCheckpoint.Load(folder);
-            var tokenizer = TokenizerFiles.Load(folder);
-            return new GrpoDemoProxy(new PointwiseRewardSource("rm", items => RewardScorer.Score(rewardModel,
-                items.Select(i => Encode(tokenizer, i.Prompt, i.Completion)).ToList(), 64, normalize: true)),
+            return new GrpoDemoProxy(RewardModelSource("rm", rewardModel, TokenizerFiles.Load(folder)),
                 "The proxy reward is the reward-model stage's Bradley–Terry reward model.", rewardModel);
         }
         var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
@@ -55,14 +54,25 @@ public sealed class GrpoDemoProxy : IDisposable
     }
 
     /// <summary>
-    /// A conservative ensemble (worst case over <paramref name="members"/> bag-of-words proxies, each fitted on a
-    /// bootstrap resample of the run's pairs; Coste et al. 2024 train members on the same data with different seeds,
-    /// which a convex fit cannot vary) when the proxy is the bag-of-words one; null with a reward model (the
-    /// reward-model stage trains one).
+    /// A conservative ensemble (Coste et al. 2024, WCO: the minimum over members of their normalised rewards). With a
+    /// reward model: the reward-model stage's members (same data, different seeds, as the paper trains them;
+    /// <c>Items["reward-model.members"]</c>), loaded here and disposed with this proxy; null if the stage left none.
+    /// With the bag-of-words proxy: <paramref name="members"/> proxies, each fitted on a bootstrap resample of the run's
+    /// pairs (a convex fit has no seed to vary).
     /// </summary>
     public IGroupRewardSource? WorstCaseEnsemble(DemoContext context, int members = 4)
     {
-        if (IsRewardModel) return null;
+        if (IsRewardModel)
+        {
+            if (context.Items.GetValueOrDefault(RewardModelStage.MembersKey) is not string[] { Length: >= 2 } folders) return null;
+            return EnsembleRewardSource.WorstCase(folders.Select((folder, k) =>
+            {
+                var member = RewardCheckpoint.Load(folder);
+                owned.Add(member);
+                var tokenizer = TokenizerFiles.Load(folder);
+                return (IGroupRewardSource)RewardModelSource($"rm-{k}", member, tokenizer);
+            }).ToList());
+        }
         var pairs = GymRecords.ToPairs(context.World, context.Judgements).Select(p => (p.Chosen.Text!, p.Rejected.Text!, p.IsTie)).ToList();
         var fitted = Enumerable.Range(0, members).Select(k =>
         {
@@ -87,9 +97,15 @@ public sealed class GrpoDemoProxy : IDisposable
         return hash;
     }
 
-    /// <summary>The layout the reward-model stage trains on (<see cref="RewardModelProxy.Encode"/>: GymText, last 64 tokens).</summary>
-    private static TokenizedSequence Encode(ITokenizer tokenizer, string prompt, string completion) =>
-        RewardModelProxy.Encode(tokenizer, prompt, completion, 64);
+    /// <summary>
+    /// A reward model's normalised scores (its stored mean and std) in the layout the reward-model stage trains on
+    /// (<see cref="RewardModelProxy.Encode"/>: GymText, last 64 tokens).
+    /// </summary>
+    private static PointwiseRewardSource RewardModelSource(string name, RewardModel model, ITokenizer tokenizer) =>
+        new(name, items => RewardScorer.Score(model, items.Select(i => RewardModelProxy.Encode(tokenizer, i.Prompt, i.Completion, 64)).ToList(), 64, normalize: true));
 
-    public void Dispose() => model?.Dispose();
+    public void Dispose()
+    {
+        foreach (var model in owned) model.Dispose();
+    }
 }

@@ -59,7 +59,7 @@ public sealed class GrpoStage(GrpoDemoSettings? settings = null) : IDemoStage
     {
         var runs = new List<(string Name, IReadOnlyList<GrpoCurvePoint> Curve)> { ("GRPO", plain) };
         if (proxy.WorstCaseEnsemble(context) is { } ensemble)
-            runs.Add(("GRPO + WCO ensemble of 4", GrpoDemoRun.Run(context, "grpo-wco", sft, ensemble, s).Curve));
+            runs.Add(("GRPO + WCO ensemble", GrpoDemoRun.Run(context, "grpo-wco", sft, ensemble, s).Curve));
         runs.Add(("GRPO + PAR", GrpoDemoRun.Run(context, "grpo-par", sft, proxy.PreferenceAsReward(context), s).Curve));
         var matched = runs.Min(r => r.Curve.Max(p => p.Kl));
         var parts = runs.Select(r =>

@@ -14,11 +14,15 @@ namespace PrefSharp.Torch.Gym;
 /// two more members and plots best-of-N gold utility when the single model or the ensemble (WCO, UWO; Coste et al.
 /// 2023) picks among N fresh demonstrations: the over-optimisation plot. The model is saved under the stage folder
 /// and its path handed on as <c>Items["reward-model.checkpoint"]</c>; load it with <see cref="RewardModelProxy.Load"/>.
+/// The three members' folders go to <c>Items["reward-model.members"]</c> (the grpo stage's worst-case ensemble).
 /// </summary>
 public sealed class RewardModelStage : IDemoStage
 {
     /// <summary>The key of the saved reward-model folder in <see cref="DemoContext.Items"/>.</summary>
     public const string CheckpointKey = "reward-model.checkpoint";
+
+    /// <summary>The key of the ensemble's member folders (string[], member 0 first) in <see cref="DemoContext.Items"/>.</summary>
+    public const string MembersKey = "reward-model.members";
 
     /// <summary>The key the sft stage uses for its checkpoint folder.</summary>
     public const string SftCheckpointKey = SftStage.CheckpointKey;
@@ -52,8 +56,13 @@ public sealed class RewardModelStage : IDemoStage
             var length = GymRewardEvaluation.LengthAccuracy(gold);
             var bag = BagOfWordsReward.Fit(train.Select(p => (p.Chosen, p.Rejected, false)).ToList());
             var bagAccuracy = GymRewardEvaluation.GoldAccuracy(gold, items => items.Select(i => bag.Score(i.Completion)).ToArray());
+            var memberFolders = new List<string> { modelFolder };
             for (var k = 1; k < 3; k++)
+            {
                 members.Add(GymRewardTrainer.Train(train, tokenizer, options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(folder, $"member-{k}") }, create));
+                memberFolders.Add(Save(members[k], tokenizer, sft, Path.Combine(folder, $"member-{k}", "model")));
+            }
+            context.Items[MembersKey] = memberFolders.ToArray();
             var candidates = GymRewardEvaluation.Candidates(context.World, context.Quick ? 60 : 200, BestOfN, context.Seed + 5);
             var single = GymRewardEvaluation.BestOfN(candidates, members[0].ScoreMany);
             var wco = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(members, i, EnsembleAggregationKind.WorstCase));

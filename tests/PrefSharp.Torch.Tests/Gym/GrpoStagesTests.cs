@@ -61,7 +61,7 @@ public class GrpoStagesTests
         Assert.Equal(grpo.GoldUtility!.Value, grpo.Metrics["heldout_gold_final"], 12);
         Assert.Contains("reached the budget of 1 nats", grpo.Narrative);
         var variants = grpo.Charts[1];                                       // plain, worst-case ensemble, PAR: gold each
-        Assert.Equal(["GRPO", "GRPO + WCO ensemble of 4", "GRPO + PAR"], variants.Series.Select(x => x.Name));
+        Assert.Equal(["GRPO", "GRPO + WCO ensemble", "GRPO + PAR"], variants.Series.Select(x => x.Name));
         Assert.Equal(grpo.Metrics["gold_end"], grpo.Metrics["variants/plain_gold_end"]);
         Assert.Contains("PAR", grpo.Narrative);
     }

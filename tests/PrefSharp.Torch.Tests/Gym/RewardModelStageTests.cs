@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Sampling;
@@ -32,5 +33,17 @@ public sealed class RewardModelStageTests
         var good = world.Demonstrate("sport", 1.0, new Random(3));
         Assert.Equal(proxy.Score("sport", good), proxy.ScoreMany([("sport", good)])[0], 9);
         Assert.True(double.IsFinite(proxy.AsFunc()("sport", "garbage garbage garbage")));
+
+        // The three members are saved for the grpo stage's worst-case ensemble; their worst case is the minimum of
+        // their normalised scores, so it never exceeds member 0's.
+        var members = Assert.IsType<string[]>(context.Items[RewardModelStage.MembersKey]);
+        Assert.Equal(3, members.Length);
+        Assert.Equal(folder, members[0]);
+        using var grpoProxy = GrpoDemoProxy.For(context);
+        var ensemble = grpoProxy.WorstCaseEnsemble(context)!;
+        var group = new CompletionGroup("sport", [good, "garbage garbage garbage"]);
+        var worst = ensemble.Score([group]).Rewards;
+        var single = grpoProxy.Source.Score([group]).Rewards;
+        for (var i = 0; i < 2; i++) Assert.True(worst[i] <= single[i] + 1e-6, $"WCO {worst[i]} above member 0's {single[i]}");
     }
 }
