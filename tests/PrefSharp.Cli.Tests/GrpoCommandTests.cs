@@ -75,6 +75,30 @@ public sealed class GrpoCommandTests
     }
 
     [Fact]
+    public void Two_steps_then_resume_to_four_writes_the_same_policy_as_four_straight_steps()
+    {
+        var (model, prompts) = Setup();
+        var root = Path.GetDirectoryName(model)!;
+        string[] Args(string output, int steps) => ["grpo", "--prompts", prompts, "--model", model, "--reward", "gym:sorting", "--out", output,
+            "--group-size", "2", "--prompts-per-step", "3", "--max-completion-length", "4", "--max-steps", steps.ToString(),
+            "--learning-rate", "1e-2", "--save-every", "1", "--keep-last", "2"];
+        var straight = CliRun.Of(Args(Path.Combine(root, "straight"), 4));
+        Assert.True(straight.ExitCode == 0, straight.Error);
+        var split = Path.Combine(root, "split");
+        var first = CliRun.Of(Args(split, 2));
+        Assert.True(first.ExitCode == 0, first.Error);
+        var second = CliRun.Of([.. Args(split, 4), "--resume"]);
+        Assert.True(second.ExitCode == 0, second.Error);
+
+        Assert.Equal(["checkpoint-3", "checkpoint-4"], Directory.GetDirectories(split, "checkpoint-*").Select(Path.GetFileName).Order());
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(split, "metrics.jsonl")).Length);   // 2 + 2 lines, appended
+        var expected = File.ReadAllBytes(Path.Combine(root, "straight", "checkpoint-4", "model.safetensors"));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(split, "checkpoint-4", "model.safetensors")));
+        Assert.NotEqual(expected, File.ReadAllBytes(Path.Combine(root, "straight", "checkpoint-3", "model.safetensors")));   // step 4 moved the weights
+        Assert.Equal(257, TokenizerFiles.Load(Path.Combine(split, "checkpoint-3")).VocabularySize);   // every checkpoint usable alone
+    }
+
+    [Fact]
     public void Bad_reward_names_the_option_and_the_forms()
     {
         var (model, prompts) = Setup();

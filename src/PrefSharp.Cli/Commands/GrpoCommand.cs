@@ -41,6 +41,9 @@ public static class GrpoCommand
     private static readonly Option<double> MaxGradNorm = new("--max-grad-norm") { Description = "Global gradient-norm clip (0: off)", DefaultValueFactory = _ => 1.0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of prompt order and sampling", DefaultValueFactory = _ => 42 };
     private static readonly Option<int> LogEvery = new("--log-every") { Description = "Write metrics every N steps", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> SaveEvery = new("--save-every") { Description = "Write a resumable checkpoint every N steps (0: only the final one)", DefaultValueFactory = _ => 500 };
+    private static readonly Option<int> KeepLast = new("--keep-last") { Description = "Keep the newest K checkpoints (0: all)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out (same prompts, seed and options)" };
     private static readonly Option<bool> Chat = new("--chat") { Description = "Wrap prompts in the tokenizer's chat template and stop at end of turn" };
 
     public static Command Create()
@@ -53,13 +56,14 @@ public static class GrpoCommand
         {
             Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
             Iterations, LossType, Beta, Epsilon, EpsilonHigh, ScaleRewards, Ratio, LearningRate, MaxSteps, MicroBatch, MaxGradNorm,
-            Seed, LogEvery, Chat,
+            Seed, LogEvery, SaveEvery, KeepLast, Resume, Chat,
         };
         command.SetAction(Run);
         return command.WithExamples(
             "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --max-steps 200 --learning-rate 1e-5",
             "prefsharp grpo --prompts prompts.jsonl --model runs/sft --reward rm:runs/rm --pairwise --out runs/pref-grpo",
-            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo");
+            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume");
     }
 
     private static int Run(ParseResult parse)
@@ -77,14 +81,18 @@ public static class GrpoCommand
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
         using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), options,
-            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.ForConsole());
+            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.ForConsole())
+        {
+            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
+        };
+        if (parse.GetValue(Resume) && !trainer.ResumeFromLatest())
+            parse.InvocationConfiguration.Error.WriteLine($"--resume: no checkpoint in {options.Training.OutputDirectory}; starting from step 0");
         var result = trainer.Run();
-        if (result.Checkpoint is { } checkpoint) TokenizerFiles.CopyFiles(directory, checkpoint);
-        var last = result.Reports[^1].Diagnostics;
+        var last = result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null;
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {
             steps = result.Steps, checkpoint = result.Checkpoint, reward = reward.Source.Name,
-            proxy_reward = last.ProxyReward, gold_reward = last.GoldReward, kl = last.Kl,
+            proxy_reward = last?.ProxyReward, gold_reward = last?.GoldReward, kl = last?.Kl,
         }));
         return 0;
     }
@@ -114,7 +122,8 @@ public static class GrpoCommand
         {
             LearningRate = parse.GetValue(LearningRate), WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
             MaxSteps = parse.GetValue(MaxSteps), MaxGradNorm = parse.GetValue(MaxGradNorm), Seed = parse.GetValue(Seed),
-            LogEvery = parse.GetValue(LogEvery), OutputDirectory = parse.GetValue(Out)!,
+            LogEvery = parse.GetValue(LogEvery), CheckpointEvery = parse.GetValue(SaveEvery), KeepLastCheckpoints = parse.GetValue(KeepLast),
+            OutputDirectory = parse.GetValue(Out)!,
         },
     };
 }
