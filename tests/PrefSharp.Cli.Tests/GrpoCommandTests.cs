@@ -38,7 +38,7 @@ public sealed class GrpoCommandTests
         var output = Path.Combine(Path.GetDirectoryName(model)!, "out");
         string[] args = ["grpo", "--prompts", prompts, "--model", model, "--reward", "gym:sorting", "--out", output,
             "--group-size", "4", "--prompts-per-step", "2", "--max-completion-length", "6", "--max-steps", "3",
-            "--learning-rate", "1e-3", "--beta", "0.04", "--iterations", "2"];
+            "--lr", "1e-3", "--beta", "0.04", "--iterations", "2"];
         var run = CliRun.Of(pairwise ? [.. args, "--pairwise"] : args);
         Assert.True(run.ExitCode == 0, run.Error);
 
@@ -81,7 +81,7 @@ public sealed class GrpoCommandTests
         var root = Path.GetDirectoryName(model)!;
         string[] Args(string output, int steps) => ["grpo", "--prompts", prompts, "--model", model, "--reward", "gym:sorting", "--out", output,
             "--group-size", "2", "--prompts-per-step", "3", "--max-completion-length", "4", "--max-steps", steps.ToString(),
-            "--learning-rate", "1e-2", "--save-every", "1", "--keep-last", "2"];
+            "--lr", "1e-2", "--save-every", "1", "--keep-last", "2"];
         var straight = CliRun.Of(Args(Path.Combine(root, "straight"), 4));
         Assert.True(straight.ExitCode == 0, straight.Error);
         var split = Path.Combine(root, "split");
