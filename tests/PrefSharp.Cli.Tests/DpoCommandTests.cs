@@ -47,8 +47,8 @@ public sealed class DpoCommandTests : IDisposable
     public void Training_learns_the_preference_writes_a_loadable_policy_and_resumes()
     {
         var output = Path.Combine(root, "run");
-        var run = CliRun.Of("dpo", "--data", data, "--eval-data", chat, "--model", model, "--out", output, "--lr", "1e-2", "--steps", "4",
-            "--batch-size", "4", "--checkpoint-every", "2", "--beta", "0.5", "--template", "chatml");
+        var run = CliRun.Of("dpo", "--data", data, "--eval-data", chat, "--model", model, "--out", output, "--lr", "1e-2", "--max-steps", "4",
+            "--batch-size", "4", "--save-every", "2", "--beta", "0.5", "--template", "chatml");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("4 steps", run.Output);
         Assert.Equal(1.0, Field(run.Output, "accuracy"));      // every held-out (conversational) pair prefers "yes" after training
@@ -57,8 +57,8 @@ public sealed class DpoCommandTests : IDisposable
         using (var loaded = Checkpoint.Load(final)) Assert.Equal(259, loaded.Config.VocabSize);
         Assert.Equal(259, TokenizerFiles.Load(final).VocabularySize);
 
-        var resumed = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--lr", "1e-2", "--steps", "6",
-            "--batch-size", "4", "--checkpoint-every", "2", "--resume");
+        var resumed = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--lr", "1e-2", "--max-steps", "6",
+            "--batch-size", "4", "--save-every", "2", "--resume");
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains("6 steps", resumed.Output);
         Assert.Contains("resumed from", resumed.Error);
@@ -68,7 +68,7 @@ public sealed class DpoCommandTests : IDisposable
     public void Cached_reference_writes_its_cache_and_bad_options_name_themselves()
     {
         var output = Path.Combine(root, "cached");
-        var run = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--steps", "1", "--batch-size", "8",
+        var run = CliRun.Of("dpo", "--data", data, "--model", model, "--out", output, "--max-steps", "1", "--batch-size", "8",
             "--reference", "cached", "--loss", "sigmoid,sft:0.2");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.True(File.Exists(Path.Combine(output, DpoTrainer.CacheFileName)));

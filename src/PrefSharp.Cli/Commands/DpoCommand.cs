@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Losses.Preference;
@@ -29,17 +30,6 @@ public static class DpoCommand
     private static readonly Option<double> SyncAlpha = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
     private static readonly Option<bool> Wpo = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
     private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
-    private static readonly Option<double> LearningRate = new("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 5e-6 };
-    private static readonly Option<int?> Steps = new("--steps") { Description = "Optimiser steps (default: --epochs passes over the data)" };
-    private static readonly Option<double> Epochs = new("--epochs") { Description = "Passes over the data when --steps is not given", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Pairs per micro-batch", DefaultValueFactory = _ => 8 };
-    private static readonly Option<int> Accumulation = new("--grad-accum") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> MaxLength = new("--max-length") { Description = "Truncate each prompt + response to this many tokens", DefaultValueFactory = _ => 1024 };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the data order and torch's generator", DefaultValueFactory = _ => 42 };
-    private static readonly Option<int> EvalEvery = new("--eval-every") { Description = "Evaluate every N steps (0: only at the end)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> LogEvery = new("--log-every") { Description = "Write metrics every N steps", DefaultValueFactory = _ => 10 };
-    private static readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Checkpoint every N steps (0: only the final one)", DefaultValueFactory = _ => 500 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest checkpoint in --out" };
 
     public static Command Create()
@@ -47,13 +37,17 @@ public static class DpoCommand
         Reference.AcceptOnlyFromAmong("live", "cached", "none");
         Template.AcceptOnlyFromAmong("auto", "chatml", "llama3", "plain");
         var reading = new ReadingOptions();
+        var training = new TrainingFlags(new TrainingOptions { LearningRate = 5e-6 }, new TrainingFlagTexts
+        {
+            BatchUnit = "Pairs", MaxLength = "Truncate each prompt + response to this many tokens",
+        });
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
-            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, LearningRate, Steps, Epochs,
-            BatchSize, Accumulation, Warmup, MaxLength, Seed, EvalEvery, LogEvery, CheckpointEvery, Resume,
+            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, Resume,
         };
+        training.AddTo(command);
         reading.AddTo(command);
-        command.SetAction(parse => Run(parse, reading));
+        command.SetAction(parse => Run(parse, training, reading));
         return command.WithExamples(
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --beta 0.1 --lr 5e-6 --epochs 1",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/rpo --loss sigmoid,sft:0.2 --reference cached",
@@ -61,7 +55,7 @@ public static class DpoCommand
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --resume");
     }
 
-    private static int Run(ParseResult parse, ReadingOptions reading)
+    private static int Run(ParseResult parse, TrainingFlags trainingFlags, ReadingOptions reading)
     {
         var writer = parse.InvocationConfiguration.Output;
         var directory = parse.GetValue(Model)!;
@@ -75,13 +69,7 @@ public static class DpoCommand
             SyncAlpha = parse.GetValue(SyncAlpha),
             WpoWeights = parse.GetValue(Wpo),
         }.Validate();
-        var training = new TrainingOptions
-        {
-            LearningRate = parse.GetValue(LearningRate), MaxSteps = parse.GetValue(Steps), Epochs = parse.GetValue(Epochs),
-            MicroBatchSize = parse.GetValue(BatchSize), GradientAccumulation = parse.GetValue(Accumulation), WarmupSteps = parse.GetValue(Warmup),
-            MaxSequenceLength = parse.GetValue(MaxLength), Seed = parse.GetValue(Seed), EvalEvery = parse.GetValue(EvalEvery),
-            LogEvery = parse.GetValue(LogEvery), CheckpointEvery = parse.GetValue(CheckpointEvery), OutputDirectory = output,
-        }.Validate();
+        var training = trainingFlags.From(parse, output);
         var tokenizer = TokenizerFiles.Load(directory);
         var kind = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true);
         var softLabels = dpo.Losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
@@ -96,7 +84,7 @@ public static class DpoCommand
 
         using var policy = Checkpoint.Load(directory);
         var error = parse.InvocationConfiguration.Error;
-        var progress = new ProgressReporter(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var progress = ProgressReporter.For(error);
         using var trainer = new DpoTrainer(policy, train, padId, dpo, training, heldOut, progress: progress);
         if (parse.GetValue(Resume) && !trainer.ResumeFromLatest()) writer.WriteLine($"no checkpoint in {output}: starting from {directory}");
         var result = trainer.Run();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Tokenization;
@@ -33,14 +34,14 @@ public static class GrpoCommand
     private static readonly Option<double> Beta = new("--beta") { Description = "KL penalty weight β (k3 estimator)", DefaultValueFactory = _ => 0.0 };
     private static readonly Option<double> Epsilon = new("--epsilon") { Description = "Clip range ε (lower)", DefaultValueFactory = _ => 0.2 };
     private static readonly Option<double?> EpsilonHigh = new("--epsilon-high") { Description = "Upper clip range (DAPO clip-higher; default = --epsilon)" };
+    private static readonly Option<double?> KlBudget = new("--kl-budget")
+    {
+        Description = "Stop when the mean sequence KL to --model over the last 5 rollout steps reaches this many nats (early stopping; off by default)",
+    };
     private static readonly Option<string> ScaleRewards = new("--scale-rewards") { Description = "group, batch or none", DefaultValueFactory = _ => "group" };
     private static readonly Option<string> Ratio = new("--importance-sampling") { Description = "token (GRPO) or sequence (GSPO)", DefaultValueFactory = _ => "token" };
-    private static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Peak learning rate", DefaultValueFactory = _ => 1e-6 };
-    private static readonly Option<int> MaxSteps = new("--max-steps") { Description = "Rollout steps", DefaultValueFactory = _ => 100 };
     private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward", DefaultValueFactory = _ => 8 };
-    private static readonly Option<double> MaxGradNorm = new("--max-grad-norm") { Description = "Global gradient-norm clip (0: off)", DefaultValueFactory = _ => 1.0 };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of prompt order and sampling", DefaultValueFactory = _ => 42 };
-    private static readonly Option<int> LogEvery = new("--log-every") { Description = "Write metrics every N steps", DefaultValueFactory = _ => 1 };
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out (same prompts, seed and options)" };
     private static readonly Option<bool> Chat = new("--chat") { Description = "Wrap prompts in the tokenizer's chat template and stop at end of turn" };
 
     public static Command Create()
@@ -49,47 +50,60 @@ public static class GrpoCommand
         LossType.AcceptOnlyFromAmong("grpo", "bnpo", "dr_grpo", "dapo");
         ScaleRewards.AcceptOnlyFromAmong("group", "batch", "none");
         Ratio.AcceptOnlyFromAmong("token", "sequence");
+        var training = new TrainingFlags(new GrpoTrainerOptions().Training, new TrainingFlagTexts
+        {
+            BatchUnit = "Completions", StepUnit = "Rollout steps", Seed = "Seed of prompt order, sampling and torch's generator",
+            Warmup = "Linear warm-up, in optimiser updates (--iterations per rollout step)",
+        }, TrainingFlag.LearningRate | TrainingFlag.MaxSteps | TrainingFlag.Seed | TrainingFlag.LogEvery | TrainingFlag.SaveEvery
+           | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
             Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
-            Iterations, LossType, Beta, Epsilon, EpsilonHigh, ScaleRewards, Ratio, LearningRate, MaxSteps, MicroBatch, MaxGradNorm,
-            Seed, LogEvery, Chat,
+            Iterations, LossType, Beta, KlBudget, Epsilon, EpsilonHigh, ScaleRewards, Ratio, MicroBatch, Resume, Chat,
         };
-        command.SetAction(Run);
+        training.AddTo(command);
+        command.SetAction(parse => Run(parse, training));
         return command.WithExamples(
-            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --max-steps 200 --learning-rate 1e-5",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --max-steps 200 --lr 1e-5",
             "prefsharp grpo --prompts prompts.jsonl --model runs/sft --reward rm:runs/rm --pairwise --out runs/pref-grpo",
-            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo");
+            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --kl-budget 2",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume");
     }
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, TrainingFlags training)
     {
+        var trainingOptions = training.From(parse, parse.GetValue(Out)!);
         var directory = parse.GetValue(Model)!;
         var tokenizer = TokenizerFiles.Load(directory);
         var template = ChatTemplate.For(tokenizer, parse.GetValue(Chat) ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
         var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText())
             .Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
-        var options = Options(parse, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
+        var options = Options(parse, trainingOptions, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
         using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
         var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
         using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), options,
-            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.ForConsole());
+            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(parse.InvocationConfiguration.Error))
+        {
+            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
+        };
+        if (parse.GetValue(Resume) && !trainer.ResumeFromLatest())
+            parse.InvocationConfiguration.Error.WriteLine($"--resume: no checkpoint in {options.Training.OutputDirectory}; starting from step 0");
         var result = trainer.Run();
-        if (result.Checkpoint is { } checkpoint) TokenizerFiles.CopyFiles(directory, checkpoint);
-        var last = result.Reports[^1].Diagnostics;
+        var last = result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null;
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {
-            steps = result.Steps, checkpoint = result.Checkpoint, reward = reward.Source.Name,
-            proxy_reward = last.ProxyReward, gold_reward = last.GoldReward, kl = last.Kl,
+            steps = result.Steps, stopped_at_kl_budget = result.StoppedAtKlBudget, checkpoint = result.Checkpoint, reward = reward.Source.Name,
+            proxy_reward = last?.ProxyReward, gold_reward = last?.GoldReward, kl = last?.Kl,
         }));
         return 0;
     }
 
-    private static GrpoTrainerOptions Options(ParseResult parse, long[] stopIds, long padId) => new()
+    private static GrpoTrainerOptions Options(ParseResult parse, TrainingOptions training, long[] stopIds, long padId) => new()
     {
         GroupSize = parse.GetValue(GroupSize),
         PromptsPerStep = parse.GetValue(PromptsPerStep),
@@ -101,6 +115,7 @@ public static class GrpoCommand
         Scaling = parse.GetValue(ScaleRewards) switch { "batch" => AdvantageScaling.Batch, "none" => AdvantageScaling.None, _ => AdvantageScaling.Group },
         StopTokenIds = stopIds,
         PadTokenId = padId,
+        KlBudget = parse.GetValue(KlBudget),
         Loss = new GrpoLossOptions
         {
             Beta = parse.GetValue(Beta), EpsilonLow = parse.GetValue(Epsilon), EpsilonHigh = parse.GetValue(EpsilonHigh),
@@ -110,11 +125,6 @@ public static class GrpoCommand
             },
             ImportanceSampling = parse.GetValue(Ratio) == "sequence" ? ImportanceSamplingLevel.Sequence : ImportanceSamplingLevel.Token,
         },
-        Training = new TrainingOptions
-        {
-            LearningRate = parse.GetValue(LearningRate), WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
-            MaxSteps = parse.GetValue(MaxSteps), MaxGradNorm = parse.GetValue(MaxGradNorm), Seed = parse.GetValue(Seed),
-            LogEvery = parse.GetValue(LogEvery), OutputDirectory = parse.GetValue(Out)!,
-        },
+        Training = training,
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PrefSharp.Cli.Commands.Sft;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
@@ -23,13 +24,17 @@ public static class SftCommand
     private static readonly Option<string?> EvalData = new("--eval-data") { Description = "Held-out data for evaluation (same formats)" };
     private static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = "Folder with tokenizer.json (default: the one in --model; from scratch: the byte-level tokenizer)" };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out" };
+    private static readonly Option<string> Out = new("--out") { Description = "Output folder (checkpoints, metrics.jsonl, TensorBoard events)", Required = true };
 
     public static Command Create()
     {
         var model = new SftModelOptions();
-        var training = new SftTrainingOptions();
+        var training = new TrainingFlags(new(), new TrainingFlagTexts
+        {
+            BatchUnit = "Examples", MaxLength = "Truncate examples to this many tokens", Seed = "Seed of the data order and of fresh weights",
+        });
         var reading = new ReadingOptions();
-        var command = new Command("sft", "Supervised fine-tuning of a decoder (or training one from scratch) on demonstrations") { Data, EvalData, Tokenizer, Resume };
+        var command = new Command("sft", "Supervised fine-tuning of a decoder (or training one from scratch) on demonstrations") { Data, EvalData, Out, Tokenizer, Resume };
         model.AddTo(command);
         training.AddTo(command);
         reading.AddTo(command);
@@ -40,11 +45,11 @@ public static class SftCommand
             "prefsharp sft --data chat.jsonl --model ./base --out runs/sft --resume");
     }
 
-    private static int Run(ParseResult parse, SftModelOptions modelOptions, SftTrainingOptions trainingOptions, ReadingOptions reading)
+    private static int Run(ParseResult parse, SftModelOptions modelOptions, TrainingFlags trainingFlags, ReadingOptions reading)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var options = trainingOptions.From(parse);
+        var options = trainingFlags.From(parse, parse.GetValue(Out)!);
         var checkpoint = modelOptions.CheckpointDirectory(parse);
         var readOptions = reading.From(parse);
         var (examples, skipped) = SftDataReader.Read(parse.GetValue(Data)!, readOptions);

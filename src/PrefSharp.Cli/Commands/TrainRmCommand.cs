@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Training.Reward;
 
@@ -22,33 +23,37 @@ public static class TrainRmCommand
     internal static readonly Option<double> CenterRewards = new("--center-rewards") { Description = "η of the centring term η(r_c + r_r)²; 0 disables", DefaultValueFactory = _ => 0.0 };
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
     internal static readonly Option<double> EvalSplit = new("--eval-split") { Description = "Fraction of prompts held out, in (0, 1)", DefaultValueFactory = _ => 0.1 };
-    internal static readonly Option<int> Seed = new("--seed") { Description = "Seed of the split, initialisation and data order", DefaultValueFactory = _ => 42 };
-    internal static readonly Option<double?> LearningRate = new("--lr") { Description = "Peak learning rate; default 1e-3 from scratch, 1e-5 from --model" };
-    internal static readonly Option<double> Epochs = new("--epochs") { Description = "Passes over the training split", DefaultValueFactory = _ => 1.0 };
-    internal static readonly Option<int?> MaxSteps = new("--max-steps") { Description = "Optimiser steps (overrides --epochs)" };
-    internal static readonly Option<int> BatchSize = new("--batch-size") { Description = "Pairs per micro-batch", DefaultValueFactory = _ => 8 };
-    internal static readonly Option<int> GradAccum = new("--grad-accum") { Description = "Micro-batches per optimiser step", DefaultValueFactory = _ => 1 };
-    internal static readonly Option<int> Warmup = new("--warmup") { Description = "Warm-up steps", DefaultValueFactory = _ => 0 };
-    internal static readonly Option<int> MaxLength = new("--max-length") { Description = "Keep the last this many tokens of each sequence", DefaultValueFactory = _ => 256 };
-    internal static readonly Option<int> EvalEvery = new("--eval-every") { Description = "Evaluate on the held-out split every N steps (0: at the end only)", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
         Preset.AcceptOnlyFromAmong([.. RewardModelPresets.Names]);
         Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "debiased");
         var reading = new ReadingOptions();
+        var training = Flags();
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
         {
             Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, Ensemble, EvalSplit,
-            Seed, LearningRate, Epochs, MaxSteps, BatchSize, GradAccum, Warmup, MaxLength, EvalEvery,
         };
+        training.AddTo(command);
         reading.AddTo(command);
-        command.SetAction(parse => TrainRmRun.Execute(parse, reading));
+        command.SetAction(parse => TrainRmRun.Execute(parse, training, reading));
         return command.WithExamples(
             "prefsharp train-rm --data pairs.jsonl --preset small --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss debiased --flip-rate 0.2 --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens");
     }
+
+    /// <summary>
+    /// train-rm's training flags: the shared set with its defaults (256 tokens kept from the end of each sequence, logs
+    /// every 10 steps, only the final checkpoint, in OUT/training) and a learning rate that depends on --model.
+    /// </summary>
+    internal static TrainingFlags Flags() => new(
+        new Torch.Training.Options.TrainingOptions { MaxSequenceLength = 256, LogEvery = 10, CheckpointEvery = 0, KeepLastCheckpoints = 1 },
+        new TrainingFlagTexts
+        {
+            BatchUnit = "Pairs", MaxLength = "Keep the last this many tokens of each sequence",
+            Seed = "Seed of the split, initialisation and data order", LearningRateDefaultNote = "default 1e-3 from scratch, 1e-5 from --model",
+        });
 
     /// <summary>The loss named on the command line.</summary>
     internal static RewardLossKind ParseLoss(string name) => name switch

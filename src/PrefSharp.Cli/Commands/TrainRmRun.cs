@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Metrics;
 using PrefSharp.Torch.Rewards;
@@ -14,15 +15,17 @@ namespace PrefSharp.Cli.Commands;
 /// <summary>What <c>train-rm</c> does once its options are parsed: read, split by prompt, tokenize, train, save, evaluate.</summary>
 internal static class TrainRmRun
 {
-    public static int Execute(ParseResult parse, ReadingOptions reading)
+    public static int Execute(ParseResult parse, TrainingFlags training, ReadingOptions reading)
     {
         var output = parse.InvocationConfiguration.Output;
         var outDir = Directory.CreateDirectory(parse.GetValue(Out)!).FullName;
         var loss = ParseLoss(parse.GetValue(Loss)!);
         var members = parse.GetValue(Ensemble);
         if (members < 1) throw new ArgumentException($"--ensemble must be ≥ 1, found {members}");
-        var maxLength = parse.GetValue(MaxLength);
-        if (maxLength < 2) throw new ArgumentException($"--max-length must be ≥ 2, found {maxLength}");
+        var modelDir = parse.GetValue(Model);
+        var options = training.From(parse, Path.Combine(outDir, "training"));
+        options = options with { LearningRate = training.ExplicitLearningRate(parse) ?? (modelDir is null ? 1e-3 : 1e-5) };
+        var maxLength = options.MaxSequenceLength;
         var objective = new RewardObjectiveOptions
         {
             Loss = loss, FlipRate = parse.GetValue(FlipRate), LabelSmoothing = parse.GetValue(LabelSmoothing),
@@ -31,26 +34,17 @@ internal static class TrainRmRun
 
         var pairs = RewardModelInputs.ReadPairs(parse.GetValue(Data)!, reading.From(parse))
             .Where(p => !p.IsTie || loss == RewardLossKind.SoftLabel).ToList();
-        var seed = parse.GetValue(Seed);
+        var seed = options.Seed;
         var (trainPairs, heldOutPairs) = PromptSplit.Split(pairs, p => p.Prompt.ToPlainText(), parse.GetValue(EvalSplit), seed);
         output.WriteLine($"pairs: {pairs.Count:N0} → train {trainPairs.Count:N0}, held out {heldOutPairs.Count:N0} (split by prompt, seed {seed})");
 
-        var modelDir = parse.GetValue(Model);
         var tokenizer = LoadOrTrainTokenizer(parse, modelDir, trainPairs, outDir, output);
         var train = trainPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
         var heldOut = heldOutPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
         RewardModel Create(int _) => modelDir is not null ? RewardCheckpoint.FromCausalLM(modelDir)
             : new RewardModel(new RewardModelConfig { Backbone = RewardModelPresets.Backbone(parse.GetValue(Preset)!, tokenizer, Math.Max(maxLength, 64)) });
 
-        var options = new TrainingOptions
-        {
-            LearningRate = parse.GetValue(LearningRate) ?? (modelDir is null ? 1e-3 : 1e-5),
-            Epochs = parse.GetValue(Epochs), MaxSteps = parse.GetValue(MaxSteps), MicroBatchSize = parse.GetValue(BatchSize),
-            GradientAccumulation = parse.GetValue(GradAccum), WarmupSteps = parse.GetValue(Warmup), Seed = seed,
-            EvalEvery = parse.GetValue(EvalEvery), CheckpointEvery = 0, KeepLastCheckpoints = 1, LogEvery = 10,
-            MaxSequenceLength = maxLength, OutputDirectory = Path.Combine(outDir, "training"),
-        }.Validate();
-        var progress = new ProgressReporter(parse.InvocationConfiguration.Error, inPlace: false);
+        var progress = ProgressReporter.For(parse.InvocationConfiguration.Error);
         var scorers = new List<RewardModel>();
         try
         {

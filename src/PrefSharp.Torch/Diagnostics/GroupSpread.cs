@@ -19,6 +19,13 @@ public static class GroupSpread
         return std.le(tolerance).to(ScalarType.Float64).mean().item<double>();
     }
 
+    /// <summary>Mean over groups of the unbiased within-group reward std (TRL's <c>reward_std</c>).</summary>
+    public static double MeanGroupStd(Tensor rewards, int groupSize)
+    {
+        using var scope = NewDisposeScope();
+        return GroupAdvantages.GroupStd(GroupLayout.Grouped(rewards, groupSize)).to(ScalarType.Float64).mean().item<double>();
+    }
+
     /// <summary>
     /// Among groups whose raw reward std lies in (<paramref name="zeroTolerance"/>, <paramref name="tinySpread"/>]:
     /// their share of all groups and the mean std of their advantages. A normalised spread near 1 on a raw spread of

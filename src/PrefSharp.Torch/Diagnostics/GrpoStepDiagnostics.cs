@@ -19,6 +19,9 @@ public sealed record GrpoStepDiagnostics
     public double Distinct2 { get; init; }
     public double SelfBleu { get; init; }
     public double ZeroSpreadFraction { get; init; }
+
+    /// <summary>Mean over groups of the unbiased std of the trained rewards within a group (TRL's <c>reward_std</c>).</summary>
+    public double RewardStd { get; init; }
     public double ClipFraction { get; init; }
     public IllusoryAdvantage? Illusory { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record GrpoStepDiagnostics
         {
             ["reward/proxy"] = ProxyReward, ["kl"] = Kl, ["kl/sequence"] = SequenceKl, ["entropy"] = Entropy, ["diversity/distinct_1"] = Distinct1,
             ["diversity/distinct_2"] = Distinct2, ["diversity/self_bleu"] = SelfBleu,
-            ["frac_reward_zero_std"] = ZeroSpreadFraction, ["clip_ratio"] = ClipFraction,
+            ["frac_reward_zero_std"] = ZeroSpreadFraction, ["reward/std"] = RewardStd, ["clip_ratio"] = ClipFraction,
         };
         if (GoldReward is { } gold) metrics["reward/gold"] = gold;
         if (Illusory is { } illusory)

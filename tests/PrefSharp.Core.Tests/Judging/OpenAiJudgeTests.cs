@@ -1,4 +1,5 @@
 using PrefSharp.Core.Judging;
+using PrefSharp.Tests.Shared;
 
 namespace PrefSharp.Core.Tests.Judging;
 

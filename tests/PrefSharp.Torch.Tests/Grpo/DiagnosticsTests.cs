@@ -67,6 +67,8 @@ public class DiagnosticsTests
         // Groups of 3: [1, 1, 1] (zero spread), [0.500, 0.501, 0.502] (raw std 0.001), [0, 0.5, 1] (std 0.5).
         using var rewards = tensor(new double[] { 1, 1, 1, 0.500, 0.501, 0.502, 0, 0.5, 1 });
         Assert.Equal(1.0 / 3, GroupSpread.ZeroSpreadFraction(rewards, 3), 12);
+        // Unbiased stds 0, 0.001 and √((0.25 + 0 + 0.25)/2) = 0.5: mean 0.501/3 = 0.167.
+        Assert.Equal(0.501 / 3, GroupSpread.MeanGroupStd(rewards, 3), 12);
         // GRPO advantages of the tiny group: ±0.001/(0.001 + 1e-4) = ±0.90909 → their std 0.90909: a 0.001 difference
         // looks like a full-size signal. Only that group counts as tiny (≤ 0.01).
         using var advantages = GroupAdvantages.Compute(rewards, 3);

@@ -11,7 +11,7 @@ public sealed partial class GrpoTrainer
     /// scores, or its rewards when it has none) averaged over completions; k3 KL to the reference averaged over
     /// completion tokens, with the sampler's log-probs as log π (exact at temperature 1); entropy from the first update's
     /// forward; distinct-1/2 over all completions' tokens; self-BLEU within each group, averaged over groups;
-    /// zero-spread and illusory-advantage statistics of the rewards.
+    /// the mean within-group reward std, zero-spread and illusory-advantage statistics of the rewards.
     /// </summary>
     private GrpoStepDiagnostics Diagnose(IReadOnlyList<GrpoPrompt> batchPrompts, Rollout rollout, string[] texts,
         GroupScores scores, Tensor rewards, Tensor advantages, UpdateResult update)
@@ -41,6 +41,7 @@ public sealed partial class GrpoTrainer
             Distinct2 = DistinctN.Compute(completions, 2),
             SelfBleu = selfBleu,
             ZeroSpreadFraction = GroupSpread.ZeroSpreadFraction(rewards, size),
+            RewardStd = GroupSpread.MeanGroupStd(rewards, size),
             ClipFraction = update.ClipFraction,
             Illusory = GroupSpread.Illusory(rewards, advantages, size),
         };

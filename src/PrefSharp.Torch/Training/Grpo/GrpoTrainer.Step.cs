@@ -91,9 +91,8 @@ public sealed partial class GrpoTrainer
                 if (iteration == 0) entropySum += (entropies!.detach() * subMask).sum().to(ScalarType.Float64).item<double>();
             }
             gradNormSum += Optimization.GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.Training.MaxGradNorm);
-            learningRate = Optimization.LearningRates.At(Options.Training, updates + 1, TotalSteps * Options.Iterations);
+            learningRate = Optimization.LearningRates.At(Options.Training, Optimizer.StepCount + 1, TotalSteps * Options.Iterations);
             Optimizer.Step(learningRate);
-            updates++;
         }
         var μ = Options.Iterations;
         return new UpdateResult(lossSum / μ, gradNormSum / μ, learningRate, clipSum / (tokens * μ), entropySum / tokens);

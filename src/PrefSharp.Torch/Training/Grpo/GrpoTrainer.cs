@@ -15,7 +15,8 @@ namespace PrefSharp.Torch.Training.Grpo;
 /// of the clipped surrogate (<see cref="GrpoLoss"/>) on those samples. With <see cref="AdvantageEstimator.LeaveOneOut"/>
 /// the advantages are RLOO's (Ahmadian et al. 2024, Eq. 6; <see cref="LeaveOneOutAdvantages"/>), the rest unchanged.
 /// The optimiser, learning-rate schedule, gradient clipping, metrics.jsonl / TensorBoard logging, progress line and
-/// checkpoint folders are the shared loop's (Training/Optimization, Training/Logging, Training/Checkpointing).
+/// atomic resumable checkpoints are the shared loop's (Training/Optimization, Training/Logging, Training/Checkpointing);
+/// a resumed run ends bit-identical to an uninterrupted one (GrpoTrainer.Checkpoints.cs).
 /// Diagnostics every step: gold and proxy reward, KL to the reference, entropy, distinct-n, self-BLEU, zero-spread
 /// fraction, clip fraction, illusory advantage (<see cref="Diagnostics.GrpoStepDiagnostics"/>).
 /// </summary>
@@ -28,10 +29,7 @@ public sealed partial class GrpoTrainer : IDisposable
     private readonly Func<IReadOnlyList<long>, string> decode;
     private readonly Func<string, string, double>? gold;
     private readonly ProgressReporter progress;
-    private readonly int[] order;
-    private readonly Random shuffle;
-    private int cursor;
-    private long updates;
+    private readonly PromptCycle order;
 
     /// <param name="policy">The trained policy (its parameters with <c>requires_grad</c> are optimised).</param>
     /// <param name="prompts">Prompt-only training data, cycled in a seeded shuffled order.</param>
@@ -61,9 +59,7 @@ public sealed partial class GrpoTrainer : IDisposable
         var training = options.Training;
         Optimizer = new AdamW(policy.Module.named_parameters(), training.Beta1, training.Beta2, training.Epsilon, training.WeightDecay);
         TotalSteps = training.MaxSteps!.Value;
-        order = Enumerable.Range(0, prompts.Count).ToArray();
-        shuffle = new Random(training.Seed);
-        shuffle.Shuffle(order);
+        order = new PromptCycle(prompts.Count, training.Seed);
     }
 
     /// <summary>The validated options.</summary>
@@ -78,13 +74,18 @@ public sealed partial class GrpoTrainer : IDisposable
     /// <summary>Rollout steps of the run (<see cref="Options.TrainingOptions.MaxSteps"/>).</summary>
     public long TotalSteps { get; }
 
+    /// <summary>Writes extra files into every checkpoint folder (the tokenizer, so a checkpoint is usable alone); null: none.</summary>
+    public Action<string>? SaveAlongside { get; set; }
+
     /// <summary>Raised after every step with its diagnostics (the demo samples its curves here).</summary>
     public event Action<GrpoStepReport>? StepCompleted;
 
     /// <summary>
-    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="GrpoTrainerOptions.KlBudget"/>) or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
-    /// steps to metrics.jsonl and TensorBoard in the output folder, and writes a final <c>checkpoint-STEP</c> folder
-    /// (Hugging Face layout) unless cancelled.
+    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="GrpoTrainerOptions.KlBudget"/>; a resumed run starts
+    /// a fresh trailing window) or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
+    /// steps to metrics.jsonl and TensorBoard in the output folder, writing a resumable <c>checkpoint-STEP</c> folder
+    /// every <see cref="Options.TrainingOptions.CheckpointEvery"/> steps and at the end (policy in the Hugging Face
+    /// layout; see <see cref="SaveCheckpoint"/>). A cancelled run writes no checkpoint, like a killed one.
     /// </summary>
     public GrpoTrainingResult Run(CancellationToken cancellation = default)
     {
@@ -97,9 +98,11 @@ public sealed partial class GrpoTrainer : IDisposable
         var started = DateTime.UtcNow;
         var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
         var stoppedAtBudget = false;
+        string? checkpoint = null;
+        var saveEvery = Options.Training.CheckpointEvery;
         while (Step < TotalSteps && !stoppedAtBudget)
         {
-            if (cancellation.IsCancellationRequested) { progress.Finish(); return new GrpoTrainingResult(Step, true, null, reports); }
+            if (cancellation.IsCancellationRequested) { progress.Finish(); return new GrpoTrainingResult(Step, true, checkpoint, reports); }
             var report = TrainStep();
             reports.Add(report);
             StepCompleted?.Invoke(report);
@@ -113,28 +116,17 @@ public sealed partial class GrpoTrainer : IDisposable
                 progress.Report(Step, TotalSteps, report.Loss, report.LearningRate,
                     report.TrainedTokens / Math.Max(report.TrainingSeconds, 1e-9), TimeSpan.FromSeconds(perStep * (TotalSteps - Step)));
             }
+            if ((saveEvery > 0 && Step % saveEvery == 0) || Step == TotalSteps || stoppedAtBudget) checkpoint = SaveCheckpoint();
         }
         progress.Finish();
         if (stoppedAtBudget)
             progress.Message(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"stopped at step {Step}: the mean sequence KL of the last {budget!.Window} rollouts, {budget.TrailingMean:F3} nats, reached the budget of {budget.Budget} nats"));
-        var checkpoint = CheckpointFolders.WriteAtomically(output, Step, folder => Checkpoint.Save(policy, folder));
-        CheckpointFolders.Prune(output, Options.Training.KeepLastCheckpoints);
-        progress.Message($"saved {checkpoint}");
-        return new GrpoTrainingResult(Step, false, checkpoint, reports) { StoppedAtKlBudget = stoppedAtBudget };
+        return new GrpoTrainingResult(Step, false, checkpoint ?? CheckpointFolders.Latest(output), reports) { StoppedAtKlBudget = stoppedAtBudget };
     }
 
     /// <summary>The next B prompts of the shuffled cycle (reshuffled after each pass).</summary>
-    private List<GrpoPrompt> NextPrompts()
-    {
-        var batch = new List<GrpoPrompt>(Options.PromptsPerStep);
-        for (var i = 0; i < Options.PromptsPerStep; i++)
-        {
-            if (cursor == order.Length) { shuffle.Shuffle(order); cursor = 0; }
-            batch.Add(prompts[order[cursor++]]);
-        }
-        return batch;
-    }
+    private List<GrpoPrompt> NextPrompts() => order.Next(Options.PromptsPerStep).Select(i => prompts[i]).ToList();
 
     public void Dispose() => Optimizer.Dispose();
 }

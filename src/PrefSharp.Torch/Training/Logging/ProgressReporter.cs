@@ -9,7 +9,10 @@ namespace PrefSharp.Torch.Training.Logging;
 public sealed class ProgressReporter(TextWriter writer, bool inPlace)
 {
     /// <summary>Reports to stderr, in place when stderr is a terminal.</summary>
-    public static ProgressReporter ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
+    public static ProgressReporter ForConsole() => For(Console.Error);
+
+    /// <summary>Reports to <paramref name="error"/>, rewriting one line in place only when it is an interactive console's stderr.</summary>
+    public static ProgressReporter For(TextWriter error) => new(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
 
     /// <summary>Reports nothing.</summary>
     public static ProgressReporter Silent { get; } = new(TextWriter.Null, inPlace: false);

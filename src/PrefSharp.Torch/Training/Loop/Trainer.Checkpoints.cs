@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using PrefSharp.Core.Data;
 using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Data;
 
@@ -9,10 +6,10 @@ namespace PrefSharp.Torch.Training.Loop;
 public sealed partial class Trainer<TBatch>
 {
     /// <summary>Optimiser state file inside a checkpoint.</summary>
-    public const string OptimizerFileName = "optimizer.safetensors";
+    public const string OptimizerFileName = TrainingCheckpoint.OptimizerFileName;
 
     /// <summary>The training options, saved beside every checkpoint.</summary>
-    public const string OptionsFileName = "training_options.json";
+    public const string OptionsFileName = TrainingCheckpoint.OptionsFileName;
 
     /// <summary>
     /// Writes <c>checkpoint-STEP/</c> (model, optimiser state, options, trainer state last) into a temporary folder and
@@ -30,14 +27,7 @@ public sealed partial class Trainer<TBatch>
             Seed = Options.Seed,
             TorchRngState = TorchRng.Capture(),
         };
-        var path = CheckpointFolders.WriteAtomically(Options.OutputDirectory, Step, folder =>
-        {
-            model.SaveTo(folder);
-            Optimizer.SaveState(Path.Combine(folder, OptimizerFileName));
-            AtomicFile.WriteAllText(Path.Combine(folder, OptionsFileName), JsonSerializer.Serialize(Options, OptionsJson));
-            state.Save(Path.Combine(folder, TrainerState.FileName));
-        });
-        CheckpointFolders.Prune(Options.OutputDirectory, Options.KeepLastCheckpoints);
+        var path = TrainingCheckpoint.Save(Options.OutputDirectory, Options.KeepLastCheckpoints, state, model.SaveTo, Optimizer, Options);
         progress.Message($"saved {path}");
         return path;
     }
@@ -54,21 +44,9 @@ public sealed partial class Trainer<TBatch>
     /// <summary>Loads model weights, optimiser state, data position and torch's generator state from <paramref name="checkpoint"/>.</summary>
     public void ResumeFrom(string checkpoint)
     {
-        var statePath = Path.Combine(checkpoint, TrainerState.FileName);
-        if (!File.Exists(statePath)) throw new InvalidDataException($"{checkpoint} is not a complete checkpoint (no {TrainerState.FileName})");
-        var state = TrainerState.Load(statePath);
-        model.LoadFrom(checkpoint);
-        Optimizer.LoadState(Path.Combine(checkpoint, OptimizerFileName));
+        var state = TrainingCheckpoint.Load(checkpoint, model.LoadFrom, Optimizer);
         train.Seek(new DataPosition(state.DataEpoch, state.DataIndex));
-        if (state.TorchRngState is { } rng) TorchRng.Restore(rng);
         Step = state.Step;
         progress.Message($"resumed from {checkpoint} at step {Step}");
     }
-
-    private static readonly JsonSerializerOptions OptionsJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 }

@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace PrefSharp.Core.Tests.Judging;
+namespace PrefSharp.Tests.Shared;
 
 /// <summary>
 /// A tiny OpenAI-compatible chat server on 127.0.0.1 and a free port. <see cref="Respond"/> maps each request to a
-/// status and a reply text (wrapped as choices[0].message.content for 200); every request is recorded.
+/// status and a reply text (wrapped as choices[0].message.content for 200); every request is recorded. Shared by the
+/// judge client tests (Core) and the end-to-end <c>grpo --reward judge:URL</c> test (CLI), linked into both projects.
 /// </summary>
 internal sealed class LoopbackChatServer : IDisposable
 {
