@@ -10,8 +10,10 @@ namespace PrefSharp.Bench.Benchmarks;
 /// grpo → pref-grpo, equal budgets): held-out gold of the policy kept at the KL budget and of the policy at the end of
 /// the budget, each minus the SFT policy's on the same prompts and seed, as mean ± standard error over seeds (bound:
 /// 0, the SFT policy; ratio: mean / SE, a t statistic). Also Pref-GRPO minus GRPO at the budget (the matched-KL
-/// comparison). Worlds: PREFSHARP_BENCH_WORLDS (default lexicon), seeds: PREFSHARP_BENCH_SEEDS (default 5).
-/// About 20 s per seed and world on two idle cores.
+/// comparison), and the grpo stage's variants at equal budget (worst-case ensemble of the reward-model stage's three
+/// members, Coste et al. 2024; PAR, Fu et al. 2025) minus plain GRPO in training-sample gold at the largest KL all three
+/// reached and at the end. Worlds: PREFSHARP_BENCH_WORLDS (default lexicon), seeds: PREFSHARP_BENCH_SEEDS (default 5).
+/// About 40 s per seed and world on two idle cores.
 /// </summary>
 public sealed class OnlineKlBudgetBenchmark : IBenchmark
 {
@@ -31,7 +33,7 @@ public sealed class OnlineKlBudgetBenchmark : IBenchmark
             for (var seed = context.Seed; seed < context.Seed + seeds; seed++)
             {
                 var summary = DemoPipeline.Run(new DemoOptions { World = world, Quick = true, Seed = seed, OutputFolder = Path.Combine(context.ScratchDirectory, $"{name}-{seed}") },
-                    [new SftStage(), new RewardModelStage(), new GrpoStage(GrpoDemoSettings.Quick with { Variants = false }), new PrefGrpoStage()]);
+                    [new SftStage(), new RewardModelStage(), new GrpoStage(), new PrefGrpoStage()]);
                 var rows = summary.Stages.ToDictionary(s => s.Name);
                 if (rows.Values.FirstOrDefault(r => r.Status != DemoStageStatus.Ok) is { } failed)
                     throw new InvalidOperationException($"{name} seed {seed}: stage {failed.Name} did not finish: {failed.Narrative}");
@@ -46,6 +48,12 @@ public sealed class OnlineKlBudgetBenchmark : IBenchmark
                     Add($"{stage}/kl_at_end", row.Metrics["heldout_kl_final"]);
                 }
                 Add("pref-minus-grpo/gold_at_budget", rows["pref-grpo"].GoldUtility!.Value - rows["grpo"].GoldUtility!.Value);
+                foreach (var variant in new[] { "wco", "par" })
+                {
+                    Add($"{variant}-minus-grpo/gold_at_matched_kl", rows["grpo"].Metrics[$"variants/{variant}_gold_at_matched_kl"] - rows["grpo"].Metrics["variants/plain_gold_at_matched_kl"]);
+                    Add($"{variant}-minus-grpo/gold_at_end", rows["grpo"].Metrics[$"variants/{variant}_gold_end"] - rows["grpo"].Metrics["variants/plain_gold_end"]);
+                    Add($"{variant}-minus-grpo/kl_at_end", rows["grpo"].Metrics[$"variants/{variant}_kl_end"] - rows["grpo"].Metrics["variants/plain_kl_end"]);
+                }
                 Add("pref-minus-grpo/gold_at_end", rows["pref-grpo"].Metrics["heldout_gold_final"] - rows["grpo"].Metrics["heldout_gold_final"]);
                 context.Log($"{name} seed {seed}: sft {sft:F3}; " + string.Join("; ", gains.Select(g => $"{g.Key} {g.Value[^1]:+0.000;-0.000}")));
             }
