@@ -47,8 +47,8 @@ public static class GatingTraining
             gate.Dispose();
             throw;
         }
-        using var chosen = model.Adjust(features.Chosen).detach();
-        using var rejected = model.Adjust(features.Rejected).detach();
+        using var chosen = model.Adjust(features.Chosen);       // features come from no_grad: nothing to detach
+        using var rejected = model.Adjust(features.Rejected);
         Optimize(gate, features.Prompt, chosen, rejected, options);
         return Summarize(gate, features.Prompt, chosen, rejected, config.VerbosityPenalties);
     }
