@@ -29,7 +29,9 @@ public sealed class GymMultiObjectiveBenchmark : IBenchmark
             var experiment = new MultiObjectiveGymExperiment(world, prompts: 400, seed: context.Seed);
             using var model = experiment.TrainStage1(options);
             var correlations = experiment.AttributeCorrelations(model, options);
-            for (var a = 0; a < correlations.Length; a++)
+            foreach (var constant in Enumerable.Range(0, correlations.Length).Where(a => double.IsNaN(correlations[a])))
+                context.Log($"{name}: {world.AttributeNames[constant]} is constant on the held-out responses (no correlation)");
+            foreach (var a in Enumerable.Range(0, correlations.Length).Where(a => !double.IsNaN(correlations[a])))
                 yield return new BenchResult(Name, $"{name}/r_{world.AttributeNames[a]}", correlations[a], "pearson", 1, correlations[a]);
             experiment.TrainStage2(model, options);
             var directions = experiment.Groups.Select(g => world.AttributeWeights(g)).ToArray();
