@@ -52,6 +52,8 @@ public sealed class TrainArmoCommandTests : IDisposable
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "config.json")))!;
         Assert.Equal(5, config["num_labels"]!.GetValue<int>());
         Assert.Equal("brevity", config["prefsharp_verbosity_objective"]!.GetValue<string>());
+        var saved = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "eval.json")))!;
+        Assert.Equal(300, saved["gate_options"]!["steps"]!.GetValue<int>());   // the stage-2 settings are kept beside the model
 
         var gold = Path.Combine(data, "gold.jsonl");
         (double Concise, double Detailed) Subsets(string direction)

@@ -127,6 +127,12 @@ internal static class TrainArmoRun
         output.WriteLine($"gate: β {result.Scale:F4}, train loss {result.TrainLoss:F4}, train accuracy {result.TrainAccuracy:F4}");
         if (result.VerbosityPenalties is { } penalties)
             output.WriteLine($"verbosity penalties λ: {string.Join(", ", model.Config.Objectives.Zip(penalties, (o, l) => $"{o} {l:F4}"))}");
+        report["gate_options"] = new JsonObject
+        {
+            ["steps"] = options.Steps, ["batch_size"] = options.BatchSize, ["learning_rate"] = options.LearningRate, ["hidden_size"] = options.HiddenSize,
+            ["hidden_layers"] = options.HiddenLayers, ["temperature"] = options.Temperature, ["dropout"] = options.Dropout,
+            ["verbosity_objective"] = options.VerbosityObjective, ["seed"] = options.Seed,
+        };
         report["gate_beta"] = result.Scale;
         report["gate_train_accuracy"] = result.TrainAccuracy;
         if (heldOutPairs.Count == 0) return;
