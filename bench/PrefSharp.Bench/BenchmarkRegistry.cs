@@ -15,6 +15,7 @@ public static class BenchmarkRegistry
         new GrpoStepBenchmark(),
         new GymRewardModelBenchmark(),
         new OnlineKlBudgetBenchmark(),
+        new GymMultiObjectiveBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

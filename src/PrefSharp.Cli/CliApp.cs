@@ -34,6 +34,7 @@ public static class CliApp
             ScoreCommand.Create(),
             TokenizerCommand.Create(),
             TrainRmCommand.Create(),
+            TrainArmoCommand.Create(),
             SftCommand.Create(),
         };
         VerbExamples.Install(root);

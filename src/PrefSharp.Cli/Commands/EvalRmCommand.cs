@@ -18,16 +18,17 @@ public static class EvalRmCommand
         output.AcceptOnlyFromAmong("table", "json");
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
+        var direction = MultiObjectiveCli.DirectionOption();
         var reading = new ReadingOptions();
         var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset (ties count ½), ECE, temperature")
         {
-            model, data, subsetField, output, batchSize, maxLength,
+            model, data, subsetField, output, batchSize, maxLength, direction,
         };
         reading.AddTo(command);
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(model)!;
-            using var rewardModel = RewardCheckpoint.Load(directory);
+            var multiObjective = MultiObjectiveCli.Applies(directory, parse.GetValue(direction));
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
             var field = parse.GetValue(subsetField) ?? "source";
@@ -38,7 +39,13 @@ public static class EvalRmCommand
                     RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
                     field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }))
                 .ToList();
-            var report = RewardEvaluation.Evaluate(rewardModel, pairs, parse.GetValue(batchSize));
+            RewardEvaluationReport report;
+            if (multiObjective) report = MultiObjectiveCli.Evaluate(directory, parse.GetValue(direction), tokenizer, pairs, parse.GetValue(batchSize));
+            else
+            {
+                using var rewardModel = RewardCheckpoint.Load(directory);
+                report = RewardEvaluation.Evaluate(rewardModel, pairs, parse.GetValue(batchSize));
+            }
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")
             {
@@ -58,6 +65,7 @@ public static class EvalRmCommand
         });
         return command.WithExamples(
             "prefsharp eval-rm --model runs/rm --data test.jsonl",
-            "prefsharp eval-rm --model runs/rm --data rewardbench.jsonl --subset-field source --output json");
+            "prefsharp eval-rm --model runs/rm --data rewardbench.jsonl --subset-field source --output json",
+            "prefsharp eval-rm --model runs/armo --data pairs.jsonl --direction 1,-0.5,0,0.5");
     }
 }

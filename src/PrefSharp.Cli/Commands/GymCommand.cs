@@ -10,6 +10,7 @@ public static class GymCommand
         GymListCommand.Create(),
         GymSampleCommand.Create(),
         GymAnnotateCommand.Create(),
+        GymRatingsCommand.Create(),
     };
 
     /// <summary>The --world option every gym verb shares.</summary>

@@ -15,15 +15,19 @@ public static class ScoreCommand
         var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
+        var direction = MultiObjectiveCli.DirectionOption();
         var reading = new ReadingOptions();
         var command = new Command("score", "Rate completions with a reward model; writes JSONL {\"index\", \"reward_chosen\", \"reward_rejected\"} to stdout")
         {
-            model, data, normalize, batchSize, maxLength,
+            model, data, normalize, batchSize, maxLength, direction,
         };
         reading.AddTo(command);
         command.SetAction(parse =>
         {
             var directory = parse.GetValue(model)!;
+            if (MultiObjectiveCli.Applies(directory, parse.GetValue(direction)))
+                return MultiObjectiveCli.Score(directory, parse.GetValue(direction), RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)),
+                    parse.GetValue(maxLength), parse.GetValue(batchSize), parse.InvocationConfiguration.Output);
             using var rewardModel = RewardCheckpoint.Load(directory);
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
@@ -41,6 +45,7 @@ public static class ScoreCommand
         });
         return command.WithExamples(
             "prefsharp score --model runs/rm --data pairs.jsonl > scores.jsonl",
-            "prefsharp score --model runs/rm --data pairs.jsonl --normalize");
+            "prefsharp score --model runs/rm --data pairs.jsonl --normalize",
+            "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,0.6");
     }
 }

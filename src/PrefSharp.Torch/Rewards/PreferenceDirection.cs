@@ -21,6 +21,20 @@ public static class PreferenceDirection
         return objectiveRewards.matmul(direction / norm).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// A direction written on the command line ("0.8,0.6"): one finite number per objective, not all zero, returned as
+    /// given (projection divides by the norm). Errors name <paramref name="option"/> and the objectives.
+    /// </summary>
+    public static double[] Parse(string text, IReadOnlyList<string> objectives, string option = "--direction")
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries);
+        var values = parts.Select(p => double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (values.Length != objectives.Count || values.Any(double.IsNaN))
+            throw new ArgumentException($"{option} must be {objectives.Count} comma-separated numbers, one per objective ({string.Join(", ", objectives)}), found \"{text}\"");
+        if (values.All(v => v == 0)) throw new ArgumentException($"{option} must not be all zeros");
+        return values;
+    }
+
     /// <summary>The two-objective direction (cos θ, sin θ) for an angle in radians.</summary>
     public static Tensor FromAngle(double radians) => tensor(new[] { (float)Math.Cos(radians), (float)Math.Sin(radians) });
 }

@@ -57,14 +57,22 @@ public sealed class ListwiseAndVectorLossTests
     public void Armo_gate_and_regression_golden()
     {
         using var scope = NewDisposeScope();
-        // Gate logits [0, log 3] → weights [¼, ¾]; objectives [4, 0] → R = 1; [0, 4] → R = 3.
-        var gate = T(new double[,] { { 0, Math.Log(3) } });
-        Assert.Equal(1.0, Values(ObjectiveGating.Combine(T(new double[,] { { 4, 0 } }), gate))[0], 12);
-        // Pair: R_c = 3, R_r = 1, β = ½ → softplus(−1) = 0.313262.
-        Assert.Equal(0.313262, Values(GatedRewardLoss.Compute(T(new double[,] { { 0, 4 } }), T(new double[,] { { 4, 0 } }), gate, 0.5))[0], 6);
+        // Gate logits [0, 10·ln 3] at τ = 10 → softmax([0, ln 3]) = [¼, ¾]; × β = 2 → weights [½, 3/2].
+        var weights = ObjectiveGating.Weights(T(new double[,] { { 0, 10 * Math.Log(3) } }), 10, tensor(new[] { 2.0 }));
+        Assert.Equal([0.5, 1.5], Values(weights.flatten()), new ToleranceComparer(1e-12));
+        // Objectives [4, 0] → R = ½·4 = 2; [0, 4] → R = 3/2·4 = 6.
+        Assert.Equal(2.0, Values(ObjectiveGating.Combine(T(new double[,] { { 4, 0 } }), weights))[0], 12);
+        // Pair: R_c = 6, R_r = 2 → −log σ(4) = log(1 + e^−4) = 0.018150.
+        Assert.Equal(0.018150, Values(GatedRewardLoss.Compute(T(new double[,] { { 0, 4 } }), T(new double[,] { { 4, 0 } }), weights))[0], 6);
         // Regression: (1 − 0)² + masked (5 − 0)² → 1.
         var rated = tensor(new[,] { { true, false } });
         Assert.Equal(1.0, Values(MultiObjectiveRegressionLoss.Compute(T(new double[,] { { 1, 5 } }), T(new double[,] { { 0, 0 } }), rated))[0], 12);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
     }
 
     [Fact]
@@ -81,7 +89,13 @@ public sealed class ListwiseAndVectorLossTests
     [Fact]
     public void Gating_network_has_sequential_names()
     {
-        using var gating = new ObjectiveGating(8, 4, 3);
-        Assert.Equal(["gate.0.bias", "gate.0.weight", "gate.2.bias", "gate.2.weight"], gating.named_parameters().Select(p => p.name).Order());
+        using var gating = new ObjectiveGating(8, 3, hiddenSize: 4, hiddenLayers: 1);
+        Assert.Equal(["layers.0.bias", "layers.0.weight", "layers.1.bias", "layers.1.weight", "logit_scale"],
+            gating.named_parameters().Select(p => p.name).Order(StringComparer.Ordinal));
+        using var scope = NewDisposeScope();
+        // A fresh gate gives non-negative weights summing to β₀ = 1 for any input.
+        var weights = gating.forward(randn(5, 8));
+        Assert.All(Values(weights.sum(1)), s => Assert.Equal(1.0, s, 5));
+        Assert.True(weights.min().item<float>() >= 0);
     }
 }

@@ -18,7 +18,7 @@ namespace PrefSharp.Core.Gym.Worlds;
 /// the classic over-optimisation of RLHF (Gao et al. 2023). The best response (3 distinct topic words, 2 distinct
 /// positive words and one more distinct word) scores 4.
 /// </summary>
-public sealed class LexiconWorld : IWorld
+public sealed partial class LexiconWorld : IWorld
 {
     public const int IdealLength = 6;
 

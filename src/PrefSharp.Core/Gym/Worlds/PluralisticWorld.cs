@@ -13,7 +13,7 @@ namespace PrefSharp.Core.Gym.Worlds;
 /// and −1 for both groups on an empty response. The groups agree on coverage and garbage but disagree on length and
 /// politeness, so a single reward fitted to the pooled labels serves neither group.
 /// </summary>
-public sealed class PluralisticWorld : IWorld
+public sealed partial class PluralisticWorld : IWorld
 {
     public const string Concise = "concise";
     public const string Detailed = "detailed";
