@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PrefSharp.Cli.Commands.Dpo;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Losses.Preference;
@@ -21,13 +22,6 @@ public static class DpoCommand
     private static readonly Option<string?> EvalData = new("--eval-data") { Description = "Held-out pairs, evaluated every --eval-every steps and at the end" };
     private static readonly Option<string> Model = new("--model") { Description = "Checkpoint directory: config.json, model.safetensors and the tokenizer (policy and reference start from it)", Required = true };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder: checkpoints, metrics.jsonl, TensorBoard events, final/", Required = true };
-    private static readonly Option<string> Loss = new("--loss") { Description = "Loss list with optional weights, e.g. sigmoid or sigmoid,sft:0.2 or simpo", DefaultValueFactory = _ => "sigmoid" };
-    private static readonly Option<double> Beta = new("--beta") { Description = "β: strength of the KL regularisation toward the reference (> 0)", DefaultValueFactory = _ => 0.1 };
-    private static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "cDPO/rDPO label noise ε in [0, 0.5)", DefaultValueFactory = _ => 0.0 };
-    private static readonly Option<string> Reference = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };
-    private static readonly Option<int> SyncSteps = new("--sync-steps") { Description = "TR-DPO: update the reference every N steps (0: never; needs --reference live)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<double> SyncAlpha = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
-    private static readonly Option<bool> Wpo = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
     private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
     private static readonly Option<double> LearningRate = new("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 5e-6 };
     private static readonly Option<int?> Steps = new("--steps") { Description = "Optimiser steps (default: --epochs passes over the data)" };
@@ -44,16 +38,17 @@ public static class DpoCommand
 
     public static Command Create()
     {
-        Reference.AcceptOnlyFromAmong("live", "cached", "none");
         Template.AcceptOnlyFromAmong("auto", "chatml", "llama3", "plain");
         var reading = new ReadingOptions();
+        var losses = new DpoLossOptions();
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
-            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, LearningRate, Steps, Epochs,
+            Data, EvalData, Model, Out, Template, LearningRate, Steps, Epochs,
             BatchSize, Accumulation, Warmup, MaxLength, Seed, EvalEvery, LogEvery, CheckpointEvery, Resume,
         };
+        losses.AddTo(command);
         reading.AddTo(command);
-        command.SetAction(parse => Run(parse, reading));
+        command.SetAction(parse => Run(parse, reading, losses));
         return command.WithExamples(
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --beta 0.1 --lr 5e-6 --epochs 1",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/rpo --loss sigmoid,sft:0.2 --reference cached",
@@ -61,20 +56,12 @@ public static class DpoCommand
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --resume");
     }
 
-    private static int Run(ParseResult parse, ReadingOptions reading)
+    private static int Run(ParseResult parse, ReadingOptions reading, DpoLossOptions losses)
     {
         var writer = parse.InvocationConfiguration.Output;
         var directory = parse.GetValue(Model)!;
         var output = parse.GetValue(Out)!;
-        var dpo = new DpoOptions
-        {
-            Losses = LossList.Parse(parse.GetValue(Loss)!),
-            LossOptions = new PreferenceLossOptions { Beta = parse.GetValue(Beta), LabelSmoothing = parse.GetValue(LabelSmoothing) },
-            Reference = Enum.Parse<ReferenceMode>(parse.GetValue(Reference)!, ignoreCase: true),
-            SyncSteps = parse.GetValue(SyncSteps),
-            SyncAlpha = parse.GetValue(SyncAlpha),
-            WpoWeights = parse.GetValue(Wpo),
-        }.Validate();
+        var dpo = losses.From(parse);
         var training = new TrainingOptions
         {
             LearningRate = parse.GetValue(LearningRate), MaxSteps = parse.GetValue(Steps), Epochs = parse.GetValue(Epochs),
@@ -104,7 +91,7 @@ public static class DpoCommand
         Checkpoint.Save(policy, final);
         TokenizerFiles.CopyFiles(directory, final);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(Loss)}"));
+            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));
