@@ -56,8 +56,8 @@ public sealed class OnlineDpo : IDisposable
     public PolicySampler Policy { get; }
 
     /// <summary>
-    /// Round <paramref name="round"/> (1-based) on <paramref name="prompts"/>: sample, label, select, train. Uses
-    /// <paramref name="random"/> for the labeller's own draws' partner decisions (RSO acceptance).
+    /// Round <paramref name="round"/> (1-based) on <paramref name="prompts"/>: sample, label, select, train.
+    /// <paramref name="random"/> drives RSO's acceptance draws (a gym labeller holds its own, often the same, generator).
     /// </summary>
     public OnlineDpoRound RunRound(int round, IReadOnlyList<string> prompts, Random random)
     {
