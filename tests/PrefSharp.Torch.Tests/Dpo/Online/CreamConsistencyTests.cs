@@ -1,4 +1,6 @@
+using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Training.Dpo.Online;
+using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Tests.Dpo.Online;
 
@@ -30,6 +32,16 @@ public sealed class CreamConsistencyTests
         // (10/12 + 0 + 11/12)/3 = 21/36 = 7/12 for every prompt
         Assert.All(CreamConsistency.PromptWeights(current, previous, 4, CreamMode.Average), c => Assert.Equal(7.0 / 12, c, 12));
         Assert.All(CreamConsistency.PromptWeights(current, previous, 4, CreamMode.Off), c => Assert.Equal(1.0, c));
+    }
+
+    [Fact]
+    public void The_regularised_loss_is_the_soft_label_loss_with_p_equal_to_C()
+    {
+        // CREAM: L = C·L_DPO(y⁺, y⁻) + (1 − C)·L_DPO(y⁻, y⁺). At β = 0.5, log-ratios 3 and 1 (β·h = 1) and C = 5/6 (rankings A):
+        // 5/6·log(1 + e^−1) + 1/6·log(1 + e) = 5/6·0.31326169 + 1/6·1.31326169 = 0.26105141 + 0.21887695 = 0.47992836.
+        var c = CreamConsistency.Rate(CurrentA, PreviousA);
+        using var loss = SoftLabelLoss.Compute(tensor(new[] { 3.0 }), tensor(new[] { 1.0 }), tensor(new[] { c }), beta: 0.5);
+        Assert.Equal(0.47992836, loss.item<double>(), 7);
     }
 
     private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
