@@ -30,6 +30,7 @@ public static class CliApp
             GenerateCommand.Create(),
             GrpoCommand.Create(),
             GymCommand.Create(),
+            Commands.Dpo.OnlineDpoCommand.Create(),
             RankCommand.Create(),
             ScoreCommand.Create(),
             TokenizerCommand.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PrefSharp.Cli.Commands.Training;
+using PrefSharp.Cli.Commands.Dpo;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Losses.Preference;
@@ -22,32 +23,26 @@ public static class DpoCommand
     private static readonly Option<string?> EvalData = new("--eval-data") { Description = "Held-out pairs, evaluated every --eval-every steps and at the end" };
     private static readonly Option<string> Model = new("--model") { Description = "Checkpoint directory: config.json, model.safetensors and the tokenizer (policy and reference start from it)", Required = true };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder: checkpoints, metrics.jsonl, TensorBoard events, final/", Required = true };
-    private static readonly Option<string> Loss = new("--loss") { Description = "Loss list with optional weights, e.g. sigmoid or sigmoid,sft:0.2 or simpo", DefaultValueFactory = _ => "sigmoid" };
-    private static readonly Option<double> Beta = new("--beta") { Description = "β: strength of the KL regularisation toward the reference (> 0)", DefaultValueFactory = _ => 0.1 };
-    private static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "cDPO/rDPO label noise ε in [0, 0.5)", DefaultValueFactory = _ => 0.0 };
-    private static readonly Option<string> Reference = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };
-    private static readonly Option<int> SyncSteps = new("--sync-steps") { Description = "TR-DPO: update the reference every N steps (0: never; needs --reference live)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<double> SyncAlpha = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
-    private static readonly Option<bool> Wpo = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
     private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest checkpoint in --out" };
 
     public static Command Create()
     {
-        Reference.AcceptOnlyFromAmong("live", "cached", "none");
         Template.AcceptOnlyFromAmong("auto", "chatml", "llama3", "plain");
         var reading = new ReadingOptions();
+        var losses = new DpoLossOptions();
         var training = new TrainingFlags(new TrainingOptions { LearningRate = 5e-6 }, new TrainingFlagTexts
         {
             BatchUnit = "Pairs", MaxLength = "Truncate each prompt + response to this many tokens",
         });
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
-            Data, EvalData, Model, Out, Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo, Template, Resume,
+            Data, EvalData, Model, Out, Template, Resume,
         };
+        losses.AddTo(command);
         training.AddTo(command);
         reading.AddTo(command);
-        command.SetAction(parse => Run(parse, training, reading));
+        command.SetAction(parse => Run(parse, training, reading, losses));
         return command.WithExamples(
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --beta 0.1 --lr 5e-6 --epochs 1",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/rpo --loss sigmoid,sft:0.2 --reference cached",
@@ -55,20 +50,12 @@ public static class DpoCommand
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --resume");
     }
 
-    private static int Run(ParseResult parse, TrainingFlags trainingFlags, ReadingOptions reading)
+    private static int Run(ParseResult parse, TrainingFlags trainingFlags, ReadingOptions reading, DpoLossOptions losses)
     {
         var writer = parse.InvocationConfiguration.Output;
         var directory = parse.GetValue(Model)!;
         var output = parse.GetValue(Out)!;
-        var dpo = new DpoOptions
-        {
-            Losses = LossList.Parse(parse.GetValue(Loss)!),
-            LossOptions = new PreferenceLossOptions { Beta = parse.GetValue(Beta), LabelSmoothing = parse.GetValue(LabelSmoothing) },
-            Reference = Enum.Parse<ReferenceMode>(parse.GetValue(Reference)!, ignoreCase: true),
-            SyncSteps = parse.GetValue(SyncSteps),
-            SyncAlpha = parse.GetValue(SyncAlpha),
-            WpoWeights = parse.GetValue(Wpo),
-        }.Validate();
+        var dpo = losses.From(parse);
         var training = trainingFlags.From(parse, output);
         var tokenizer = TokenizerFiles.Load(directory);
         var kind = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true);
@@ -92,7 +79,7 @@ public static class DpoCommand
         Checkpoint.Save(policy, final);
         TokenizerFiles.CopyFiles(directory, final);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(Loss)}"));
+            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));

@@ -11,7 +11,9 @@ namespace PrefSharp.Cli.Commands;
 /// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
 /// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
 /// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j)) or <c>judge:URL</c> (an OpenAI-compatible
-/// judge asked about every pair in both orders; always pairwise).
+/// judge asked about every pair in both orders; always pairwise). <c>online-dpo</c> parses its <c>--label</c> with the
+/// same forms (the flag named in errors), a gym world labelled by its simulated annotators
+/// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
 /// </summary>
 internal sealed class GrpoRewardSpec : IDisposable
 {
@@ -25,24 +27,27 @@ internal sealed class GrpoRewardSpec : IDisposable
     /// <summary>The gym world when the reward is one (its utility is then also the logged gold reward).</summary>
     public IWorld? World { get; }
 
-    public static GrpoRewardSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength)
+    /// <param name="option">The flag named in error messages.</param>
+    /// <param name="gym">The source for <c>gym:WORLD</c>; null: the world's gold utility (or its preference with <paramref name="pairwise"/>).</param>
+    public static GrpoRewardSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
+        Func<IWorld, IGroupRewardSource>? gym = null)
     {
         var colon = spec.IndexOf(':');
         var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
-        if (value.Length == 0) throw Bad(spec);
+        if (value.Length == 0) throw Bad(spec, option);
         switch (kind)
         {
             case "gym":
             {
-                var world = WorldCatalog.Get(value, "--reward");
-                IGroupRewardSource source = pairwise
-                    ? WinRateRewardSource.FromPreference($"gym-{world.Name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, null)))
-                    : PointwiseRewardSource.FromFunction($"gym-{world.Name}", world.GoldUtility);
+                var world = WorldCatalog.Get(value, option);
+                var source = gym?.Invoke(world) ?? (pairwise
+                    ? (IGroupRewardSource)WinRateRewardSource.FromPreference($"gym-{world.Name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, null)))
+                    : PointwiseRewardSource.FromFunction($"gym-{world.Name}", world.GoldUtility));
                 return new GrpoRewardSpec(source, world);
             }
             case "rm":
             {
-                if (!Directory.Exists(value)) throw new ArgumentException($"--reward: reward model folder {value} does not exist", "--reward");
+                if (!Directory.Exists(value)) throw new ArgumentException($"{option}: reward model folder {value} does not exist", option);
                 var model = RewardCheckpoint.Load(value);
                 var tokenizer = TokenizerFiles.Load(value);
                 var pointwise = PointwiseRewardSource.FromRewardModel(model,
@@ -53,8 +58,8 @@ internal sealed class GrpoRewardSpec : IDisposable
             }
             case "judge":
             {
-                if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"--reward: {value} is not an absolute URL", "--reward");
-                if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException("--judge-model is required with --reward judge:URL", "--judge-model");
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"{option}: {value} is not an absolute URL", option);
+                if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException($"--judge-model is required with {option} judge:URL", "--judge-model");
                 var client = new OpenAiCompatibleClient(new JudgeClientOptions
                 {
                     BaseUrl = url, Model = judgeModel, ApiKey = Environment.GetEnvironmentVariable("PREFSHARP_JUDGE_API_KEY"),
@@ -63,14 +68,14 @@ internal sealed class GrpoRewardSpec : IDisposable
                 judged.owned.Add(client);
                 return judged;
             }
-            default: throw Bad(spec);
+            default: throw Bad(spec, option);
         }
     }
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
-    private static ArgumentException Bad(string spec) =>
-        new($"--reward must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR or judge:URL, found \"{spec}\"", "--reward");
+    private static ArgumentException Bad(string spec, string option) =>
+        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR or judge:URL, found \"{spec}\"", option);
 
     public void Dispose()
     {

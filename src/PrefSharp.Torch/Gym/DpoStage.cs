@@ -5,6 +5,7 @@ using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Training.Dpo;
+using PrefSharp.Torch.Training.Dpo.Online;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
 
@@ -13,9 +14,9 @@ namespace PrefSharp.Torch.Gym;
 /// <summary>
 /// The demo's "dpo" stage. From the SFT policy (<c>Items["sft.checkpoint"]</c>), for each round: sample two responses
 /// per fresh world prompt from the current policy, have the run's simulated annotators pick one
-/// (<see cref="OnPolicyPairs"/>, majority of several votes), and train DPO (Rafailov et al. 2023, Eq. 7) plus α·NLL on
+/// (<see cref="AnnotatorPanelSource"/>, majority of several votes, weak majorities dropped by the margin filter), and train DPO (Rafailov et al. 2023, Eq. 7) plus α·NLL on
 /// the chosen side (RPO, Pang et al. 2024; <see cref="DpoStageSettings.NllWeight"/>) with <see cref="DpoTrainer"/>
-/// against the SFT policy as a live frozen reference. Round 1 is DPO on SFT samples; later rounds are on-policy (iterative DPO /
+/// against the SFT policy as a live frozen reference — the library's <see cref="OnlineDpo"/> loop. Round 1 is DPO on SFT samples; later rounds are on-policy (iterative DPO /
 /// DNO-style). Reports gold utility of the final policy's samples on the held-out prompts against the SFT policy's
 /// (same prompts, same seed), and KL(π ‖ π_SFT) estimated from samples (<see cref="PolicyScorecard"/>); registers the
 /// policy "dpo" for the leaderboard.
@@ -38,41 +39,39 @@ public sealed class DpoStage(DpoStageSettings? settings = null) : IDemoStage
 
         using var policyModel = Checkpoint.Load(sftFolder);
         using var policy = new PolicySampler(policyModel, sft.Tokenizer);
-        var padId = sft.Tokenizer.PadId ?? sft.Tokenizer.EosId ?? 0;
         var random = new Random(unchecked(context.Seed + 4099));
-        var losses = new List<double>();
-        var margins = new List<double>();
-        var rounds = new List<(int Pairs, int Ties, double GoldGap, double Accuracy)>();
-        for (var round = 0; round < s.Rounds; round++)
+        var options = new OnlineDpoOptions
         {
-            var prompts = Enumerable.Range(0, s.PromptsPerRound).Select(_ => context.World.SamplePrompt(random)).ToList();
-            var samples = policy.Sample(prompts, s.SamplesPerPrompt, unchecked(context.Seed + 1000 * (round + 1)));
-            var (pairs, gaps, ties) = OnPolicyPairs.Label(samples, s.SamplesPerPrompt, context.World, annotators, random, s.Votes, s.MinVoteMargin);
-            if (pairs.Count == 0) throw new InvalidOperationException($"round {round + 1}: every pair of samples was a tie; nothing to learn from");
-            var training = new TrainingOptions
-            {
-                LearningRate = s.LearningRate, MaxSteps = s.StepsPerRound, MicroBatchSize = s.BatchSize, WarmupSteps = Math.Max(1, s.StepsPerRound / 10),
-                LogEvery = 1000, CheckpointEvery = 0, KeepLastCheckpoints = 1, Seed = context.Seed + round, MaxSequenceLength = 128,
-                OutputDirectory = Path.Combine(folder, $"round-{round + 1}"),
-            };
-            var options = new DpoOptions
+            SamplesPerPrompt = s.SamplesPerPrompt,
+            Pairs = PairSelection.BestWorst,
+            MinMargin = (double)s.MinVoteMargin / s.Votes,
+            Seed = context.Seed,
+            Dpo = new DpoOptions
             {
                 Losses = s.NllWeight > 0 ? WeightedLoss.Rpo(s.NllWeight) : [new WeightedLoss(PreferenceLossType.Sigmoid)],
                 LossOptions = new PreferenceLossOptions { Beta = s.Beta },
-            };
-            using var trainer = new DpoTrainer(policyModel, pairs, padId, options, training, pairs, reference: sft.Model, progress: ProgressReporter.Silent);
-            trainer.Trainer.StepCompleted += step => losses.Add(step.Loss);
-            var result = trainer.Run();
-            var evaluation = result.LastEvaluation!;
-            margins.Add(evaluation.Metrics["rewards/margins"]);
-            rounds.Add((pairs.Count, ties, gaps.Average(), evaluation.Metrics["rewards/accuracies"]));
+            },
+            Training = new TrainingOptions
+            {
+                LearningRate = s.LearningRate, MaxSteps = s.StepsPerRound, MicroBatchSize = s.BatchSize, WarmupSteps = Math.Max(1, s.StepsPerRound / 10),
+                LogEvery = 1000, CheckpointEvery = 0, KeepLastCheckpoints = 1, MaxSequenceLength = 128, OutputDirectory = folder,
+            },
+        };
+        var labeller = new AnnotatorPanelSource(context.World, annotators, random, s.Votes);
+        using var online = new OnlineDpo(policy, labeller, options, reference: sft.Model, gold: context.World.GoldUtility, progress: ProgressReporter.Silent);
+        var rounds = new List<OnlineDpoRound>();
+        for (var round = 1; round <= s.Rounds; round++)
+        {
+            var prompts = Enumerable.Range(0, s.PromptsPerRound).Select(_ => context.World.SamplePrompt(random)).ToList();
+            var result = online.RunRound(round, prompts, random);
+            rounds.Add(result);
             context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  dpo round {round + 1}: {pairs.Count} pairs ({ties} ties dropped), mean gold gap chosen − rejected {gaps.Average():F2}, train accuracy {evaluation.Metrics["rewards/accuracies"]:P0}"));
+                $"  dpo round {round}: {result.Pairs} pairs ({result.Dropped} ties dropped), mean gold gap chosen − rejected {result.GoldGap:F2}, train accuracy {result.Metrics["rewards/accuracies"]:P0}"));
         }
 
         var policyFolder = PolicyFolder.Save(policyModel, sftFolder, Path.Combine(folder, "policy"));
         context.RegisterPolicy(Name, policyFolder);
         var after = PolicyScorecard.Score(policy, sft, context.World, heldOut, s.ScoreSamplesPerPrompt, context.Seed + 11);
-        return DpoStageReport.Row(Name, context, s, before, after, rounds, losses);
+        return DpoStageReport.Row(Name, context, s, before, after, rounds);
     }
 }

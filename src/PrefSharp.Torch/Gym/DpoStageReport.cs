@@ -1,5 +1,6 @@
 using System.Globalization;
 using PrefSharp.Core.Gym.Demo;
+using PrefSharp.Torch.Training.Dpo.Online;
 
 namespace PrefSharp.Torch.Gym;
 
@@ -7,8 +8,9 @@ namespace PrefSharp.Torch.Gym;
 internal static class DpoStageReport
 {
     public static DemoStage Row(string name, DemoContext context, DpoStageSettings s, PolicyScore before, PolicyScore after,
-        List<(int Pairs, int Ties, double GoldGap, double Accuracy)> rounds, List<double> losses)
+        IReadOnlyList<OnlineDpoRound> rounds)
     {
+        var losses = rounds.SelectMany(r => r.Losses).ToList();
         var metrics = after.ToMetrics();
         metrics["gold_before"] = before.GoldUtility;
         metrics["gold_after"] = after.GoldUtility;
@@ -16,9 +18,9 @@ internal static class DpoStageReport
         metrics["distinct_2_before"] = before.Distinct2;
         metrics["rounds"] = rounds.Count;
         metrics["pairs"] = rounds.Sum(r => r.Pairs);
-        metrics["ties_dropped"] = rounds.Sum(r => r.Ties);
-        metrics["label_gold_gap"] = rounds.Average(r => r.GoldGap);
-        metrics["train_accuracy"] = rounds[^1].Accuracy;
+        metrics["ties_dropped"] = rounds.Sum(r => r.Dropped);
+        metrics["label_gold_gap"] = rounds.Average(r => r.GoldGap ?? 0);
+        metrics["train_accuracy"] = rounds[^1].Metrics["rewards/accuracies"];
         metrics["beta"] = s.Beta;
         metrics["nll_weight"] = s.NllWeight;
         metrics["steps"] = losses.Count;

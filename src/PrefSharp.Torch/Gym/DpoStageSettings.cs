@@ -14,13 +14,19 @@ public sealed record DpoStageSettings
     /// <summary>Fresh world prompts per round; each gets <see cref="SamplesPerPrompt"/> samples. ≥ 1.</summary>
     public int PromptsPerRound { get; init; } = 400;
 
-    /// <summary>Samples per prompt, paired (0, 1), (2, 3), … for the annotators. Even, ≥ 2.</summary>
+    /// <summary>
+    /// Samples per prompt K; the annotators compare every pair of them and the best is paired with the worst by win rate
+    /// (DNO, Alg. 2). With K = 2 that is the one pair. ≥ 2.
+    /// </summary>
     public int SamplesPerPrompt { get; init; } = 2;
 
     /// <summary>Annotator votes per pair (the label is the majority). ≥ 1.</summary>
     public int Votes { get; init; } = 9;
 
-    /// <summary>Pairs whose majority is smaller than this many votes are dropped. In [1, Votes].</summary>
+    /// <summary>
+    /// Pairs whose majority is smaller than this many votes are dropped (the margin filter: a win-rate gap below
+    /// MinVoteMargin / Votes). In [1, Votes].
+    /// </summary>
     public int MinVoteMargin { get; init; } = 3;
 
     /// <summary>Optimiser steps per round. ≥ 1.</summary>
@@ -61,7 +67,7 @@ public sealed record DpoStageSettings
         }
         Check(Rounds >= 1, nameof(Rounds), "must be ≥ 1");
         Check(PromptsPerRound >= 1, nameof(PromptsPerRound), "must be ≥ 1");
-        Check(SamplesPerPrompt >= 2 && SamplesPerPrompt % 2 == 0, nameof(SamplesPerPrompt), "must be even and ≥ 2");
+        Check(SamplesPerPrompt >= 2, nameof(SamplesPerPrompt), "must be ≥ 2");
         Check(Votes >= 1 && MinVoteMargin >= 1 && MinVoteMargin <= Votes, nameof(MinVoteMargin), "must be in [1, Votes] (Votes ≥ 1)");
         Check(StepsPerRound >= 1 && BatchSize >= 1, nameof(StepsPerRound), "and BatchSize must be ≥ 1");
         Check(LearningRate > 0 && Beta > 0, nameof(LearningRate), "and Beta must be > 0");

@@ -11,22 +11,29 @@ namespace PrefSharp.Torch.Gym;
 
 /// <summary>
 /// A demo policy ready to sample: a causal LM and its tokenizer behind the plain template, prompted with
-/// <see cref="GymText.Prompt"/>. <see cref="Sample"/> draws K completions per world prompt by ancestral sampling at
+/// <see cref="GymText.Prompt"/> (or another prompt format, e.g. the raw prompt for data that is not a gym world's). <see cref="Sample"/> draws K completions per world prompt by ancestral sampling at
 /// temperature 1 (<see cref="TextGenerator"/>, seeded), and scores each with log π(y | x), computed by one teacher-forced
 /// forward pass (<see cref="CompletionLogProbs"/>) so that the same number comes out for the same ids under any policy.
 /// </summary>
 public sealed class PolicySampler : IDisposable
 {
     private readonly bool ownsModel;
+    private readonly Func<string, string> promptText;
+    private readonly Func<string, string> responseText;
 
     /// <param name="model">The policy.</param>
     /// <param name="tokenizer">Its tokenizer (needs an EOS id).</param>
     /// <param name="ownsModel">Whether <see cref="Dispose"/> disposes the model.</param>
-    public PolicySampler(ICausalLM model, ITokenizer tokenizer, bool ownsModel = false)
+    /// <param name="promptText">The text the policy is prompted with for a prompt; null: <see cref="GymText.Prompt"/>.</param>
+    /// <param name="responseText">The response of a decoded completion; null: <see cref="GymText.Response"/>.</param>
+    public PolicySampler(ICausalLM model, ITokenizer tokenizer, bool ownsModel = false,
+        Func<string, string>? promptText = null, Func<string, string>? responseText = null)
     {
         Model = model;
         Template = ChatTemplate.For(tokenizer, ChatTemplateKind.Plain);
         this.ownsModel = ownsModel;
+        this.promptText = promptText ?? GymText.Prompt;
+        this.responseText = responseText ?? GymText.Response;
     }
 
     /// <summary>Loads a checkpoint folder (config.json, model.safetensors and tokenizer files) once.</summary>
@@ -55,11 +62,11 @@ public sealed class PolicySampler : IDisposable
         Model.Module.eval();
         List<TextCompletion> completions;
         using (no_grad())
-            completions = TextGenerator.Generate(Model, Template, prompts.Select(p => Passage.FromText(GymText.Prompt(p))).ToList(),
+            completions = TextGenerator.Generate(Model, Template, prompts.Select(p => Passage.FromText(promptText(p))).ToList(),
                 new GenerationOptions { MaxNewTokens = maxNewTokens, Temperature = 1.0, Seed = seed }, batchSize);
         var promptIds = completions.Select(c => c.PromptIds).ToList();
         var completionIds = completions.Select(c => c.CompletionIds).ToList();
-        return new PolicySamples(prompts, completions.Select(c => GymText.Response(c.Text)).ToList(), promptIds, completionIds,
+        return new PolicySamples(prompts, completions.Select(c => responseText(c.Text)).ToList(), promptIds, completionIds,
             LogProbs(promptIds, completionIds, batchSize));
     }
 

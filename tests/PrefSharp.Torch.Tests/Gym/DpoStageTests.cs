@@ -4,6 +4,8 @@ using PrefSharp.Core.Gym.Sampling;
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Gym;
+using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Training.Dpo.Online;
 using Xunit.Abstractions;
 
 namespace PrefSharp.Torch.Tests.Gym;
@@ -30,19 +32,21 @@ public sealed class DpoStageTests(ITestOutputHelper output) : IDisposable
             var (good, bad) = (world.Demonstrate(prompt, 1.0, random), world.Demonstrate(prompt, 0.0, random));
             responses.AddRange(i == 19 ? [good, good] : i % 2 == 0 ? [good, bad] : [bad, good]);
         }
-        var ids = responses.Select((_, i) => (IReadOnlyList<int>)[i + 3]).ToList();
-        var samples = new PolicySamples(prompts, responses, ids.Select(_ => (IReadOnlyList<int>)[1, 2]).ToList(), ids, new double[responses.Count]);
         SimulatedAnnotator[] panel = [new("exact") { Temperature = 0 }];
+        var groups = Enumerable.Range(0, 20).Select(i => new CompletionGroup(prompts[2 * i], [responses[2 * i], responses[2 * i + 1]])).ToList();
 
-        var (pairs, gaps, dropped) = OnPolicyPairs.Label(samples, 2, world, panel, new Random(4), votes: 3, minMargin: 3);
+        var scores = new AnnotatorPanelSource(world, panel, new Random(4), votes: 3).Score(groups).Rewards;
+        // margin filter 3/3: only unanimous panels pass (win-rate gap (3 − 0)/3 = 1)
+        var (pairs, dropped) = OnlinePairs.Select(responses, scores, 2, PairSelection.BestWorst, minMargin: 1.0, new Random(5));
 
         // a temperature-0 annotator picks the higher utility; equal utilities are coin flips, which 3 unanimous votes rarely pass
         Assert.True(dropped >= 1, "the identical pair is dropped");
+        Assert.DoesNotContain(pairs, p => p.Prompt == 19);
+        var gaps = pairs.Select(p => world.GoldUtility(prompts[p.Chosen], responses[p.Chosen]) - world.GoldUtility(prompts[p.Rejected], responses[p.Rejected])).ToList();
         Assert.All(gaps, gap => Assert.True(gap >= 0, $"gold gap chosen − rejected {gap}"));
         Assert.True(gaps.Average() > 0.3, $"mean gold gap {gaps.Average():F2}");
-        // each side keeps the sampled ids: prompt [1, 2] then the completion id, only the completion scored
-        Assert.All(pairs, pair => Assert.Equal([false, false, true], pair.Chosen.LossMask));
-        Assert.Throws<ArgumentException>(() => OnPolicyPairs.Label(samples, 2, world, panel, new Random(4), votes: 3, minMargin: 4));
+        Assert.All(pairs, p => Assert.Equal(1.0, p.Margin, 12));                 // unanimous: win rates 1 and 0
+        Assert.Throws<ArgumentException>(() => new AnnotatorPanelSource(world, panel, new Random(4), votes: 0));
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// iREPO (Le et al. 2024, "iREPO: implicit Reward Pairwise Difference based Empirical Preference Optimization"):
+/// iREPO (Le et al. 2024, "iREPO: implicit Reward Pairwise Difference based Empirical Preference Optimization";
+/// equation number not checked against the paper):
 /// regress the implicit reward difference onto the logit of the empirical (soft) preference p̂,
 /// L = (β·h − log(p̂/(1 − p̂)))², h the DPO log-ratio margin; p̂ clamped to [ε, 1 − ε] (ε = 1e-3 here). β = 0.1.
 /// At its optimum β·h = logit p̂, i.e. σ(β·h) = p̂: the Bradley–Terry probability of the implicit reward matches

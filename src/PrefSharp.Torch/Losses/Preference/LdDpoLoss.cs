@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// LD-DPO (Liu et al. 2024, "Length Desensitization in Direct Preference Optimization"): the tokens of each response
+/// LD-DPO (Liu et al. 2024, "Length Desensitization in Direct Preference Optimization", §4; equation number not
+/// checked — an OpenReview review of the ICLR 2025 version calls the public/verbose decomposition "eq. (10)"): the tokens of each response
 /// beyond l_p = min(|y_w|, |y_l|) (the "public length") count with weight α,
 /// log π̃(y) = Σ_{t ≤ l_p} log π(y_t) + α·Σ_{t &gt; l_p} log π(y_t), for policy and reference alike, then DPO's
 /// −log σ(β·h̃). α = 1 is DPO; α = 0 scores only the common length. TRL: DPOConfig.ld_alpha. β = 0.1; the paper

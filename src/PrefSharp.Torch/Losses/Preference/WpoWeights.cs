@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", §3): off-policy
+/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", §3; equation
+/// number not checked against the paper): off-policy
 /// pairs are re-weighted by how likely the current policy is to produce them, so that the update resembles on-policy
 /// learning. Per response, the length-normalised log-weight with the "sampled alignment" normaliser Σ_v π(v)²:
 /// log w(x, y) = (1/|y|) Σ_t log [π_θ(y_t | x, y_&lt;t) / Σ_v π_θ(v | x, y_&lt;t)²] = mean_t [z_{y_t} + lse(z_t) − lse(2·z_t)]

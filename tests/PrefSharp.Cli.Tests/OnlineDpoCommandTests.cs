@@ -1,0 +1,90 @@
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Tests.Shared;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Tokenization;
+using static TorchSharp.torch;
+
+namespace PrefSharp.Cli.Tests;
+
+/// <summary><c>prefsharp online-dpo</c> end to end on a tiny random GPT-2 with the byte-level tokenizer: gym annotators and a loopback judge.</summary>
+public sealed class OnlineDpoCommandTests
+{
+    private const string Config = """
+        {"model_type": "gpt2", "vocab_size": 257, "n_embd": 16, "n_layer": 1, "n_head": 2, "n_positions": 64,
+         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
+        """;
+
+    private static (string Model, string Prompts, string Root) Setup()
+    {
+        var root = Directory.CreateTempSubdirectory("prefsharp-online-dpo-").FullName;
+        var model = Path.Combine(root, "model");
+        manual_seed(4);
+        using (var policy = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(policy, model);
+        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), model);
+        var world = WorldCatalog.Get("sorting");
+        var random = new Random(1);
+        var prompts = Path.Combine(root, "prompts.txt");
+        File.WriteAllLines(prompts, Enumerable.Range(0, 8).Select(_ => world.SamplePrompt(random)));
+        return (model, prompts, root);
+    }
+
+    [Fact]
+    public void Gym_labels_train_two_rounds_and_save_each_policy_with_its_tokenizer()
+    {
+        var (model, prompts, root) = Setup();
+        var output = Path.Combine(root, "out");
+        var run = CliRun.Of("online-dpo", "--prompts", prompts, "--model", model, "--label", "gym:sorting", "--out", output,
+            "--rounds", "2", "--samples-per-prompt", "3", "--votes", "3", "--max-new-tokens", "6", "--max-steps", "2", "--batch-size", "4",
+            "--lr", "1e-3", "--beta", "0.5", "--cream");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        Assert.Contains("round 1: ", run.Output);
+        Assert.Contains("round 2: ", run.Output);
+        Assert.Contains("gold of samples", run.Output);                          // a gym world is known: gold is reported
+        Assert.Contains("consistency 1.000", run.Output.Split('\n').First(l => l.StartsWith("round 1:", StringComparison.Ordinal)));
+        Assert.Contains("gold: ", run.Output);
+        for (var round = 1; round <= 2; round++)
+        {
+            var folder = Path.Combine(output, $"round-{round}");
+            using var reloaded = Checkpoint.Load(folder);                       // loads on its own, tokenizer beside it
+            Assert.Equal(257, TokenizerFiles.Load(folder).VocabularySize);
+        }
+        Assert.Contains(Path.Combine(output, "round-2"), run.Output);
+    }
+
+    [Fact]
+    public void A_judge_endpoint_labels_every_pair_in_both_orders()
+    {
+        var (model, prompts, root) = Setup();
+        // the judge prefers the longer response and calls equal lengths a tie
+        using var server = new LoopbackChatServer((request, _) =>
+        {
+            var text = request.User;
+            var a = text[(text.IndexOf("[Response A]\n", StringComparison.Ordinal) + 13)..text.IndexOf("\n\n[Response B]\n", StringComparison.Ordinal)];
+            var b = text[(text.IndexOf("[Response B]\n", StringComparison.Ordinal) + 13)..];
+            return (200, a.Length == b.Length ? "Verdict: tie" : a.Length > b.Length ? "Verdict: A" : "Verdict: B");
+        });
+        var output = Path.Combine(root, "out-judge");
+        var run = CliRun.Of("online-dpo", "--prompts", prompts, "--model", model, "--label", $"judge:{server.BaseUrl}", "--judge-model", "loopback",
+            "--out", output, "--rounds", "1", "--samples-per-prompt", "2", "--max-new-tokens", "8", "--max-steps", "1", "--batch-size", "4");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        Assert.Equal(8 * 2, server.Requests.Count);                              // 8 prompts × 1 pair × both orders
+        Assert.DoesNotContain("gold", run.Output);                               // no world: no gold
+        Assert.Contains("round 1: ", run.Output);
+        Assert.True(File.Exists(Path.Combine(output, "round-1", "model.safetensors")));
+    }
+
+    [Fact]
+    public void Bad_label_and_rso_sizes_name_the_option()
+    {
+        var (model, prompts, _) = Setup();
+        var bad = CliRun.Of("online-dpo", "--prompts", prompts, "--model", model, "--label", "oracle", "--out", "x");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--label must be gym:WORLD", bad.Error);
+        var rso = CliRun.Of("online-dpo", "--prompts", prompts, "--model", model, "--label", "gym:sorting", "--out", "x", "--pairs", "rso", "--rso-accepted", "4");
+        Assert.Equal(2, rso.ExitCode);
+        Assert.Contains("--rso-accepted", rso.Error);
+    }
+}
