@@ -3,13 +3,14 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", §3; equation
-/// number not checked against the paper): off-policy
+/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", EMNLP, §3;
+/// equation number not found: only the paper's front matter was reachable): off-policy
 /// pairs are re-weighted by how likely the current policy is to produce them, so that the update resembles on-policy
 /// learning. Per response, the length-normalised log-weight with the "sampled alignment" normaliser Σ_v π(v)²:
 /// log w(x, y) = (1/|y|) Σ_t log [π_θ(y_t | x, y_&lt;t) / Σ_v π_θ(v | x, y_&lt;t)²] = mean_t [z_{y_t} + lse(z_t) − lse(2·z_t)]
-/// for logits z_t; the pair's weight is w(x, y_w)·w(x, y_l), without gradient. PrefSharp clamps it to ≤ 1 (a ratio
-/// above 1 occurs when the sampled token is the policy's most likely one), so it only ever down-weights a pair.
+/// for logits z_t; the pair's weight is w(x, y_w)·w(x, y_l), without gradient, clamped to ≤ 1 (a ratio above 1
+/// occurs when the sampled token is the policy's most likely one), so it only ever down-weights a pair. Formula and
+/// clamp as in the reference code (wzhouad/WPO, scripts/run_wpo.py); defaults there: DPO sigmoid loss, β = 0.01.
 /// </summary>
 public static class WpoWeights
 {
