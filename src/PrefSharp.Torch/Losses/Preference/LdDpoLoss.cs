@@ -4,13 +4,13 @@ namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
 /// LD-DPO (Liu et al. 2024, "Length Desensitization in Direct Preference Optimization", arXiv 2409.06411, §4;
-/// equation number not found: the paper body was not reachable from the stored copies, and an OpenReview review of
-/// the ICLR 2025 submission calls the public/verbose split "eq. (10)", unconfirmed): the tokens of each response
-/// beyond l_p = min(|y_w|, |y_l|) (the "public length") count with weight α,
+/// number of the loss equation not found: the paper body was not reachable. The OpenReview reviews of the ICLR 2025
+/// submission put the split of the excess part's likelihood p into p^α ("human-like") · p^{1−α} ("verbosity") at
+/// eq. (10)): the tokens of each response beyond l_p = min(|y_w|, |y_l|) (the "public length") count with weight α,
 /// log π̃(y) = Σ_{t ≤ l_p} log π(y_t) + α·Σ_{t &gt; l_p} log π(y_t), for policy and reference alike, then DPO's
 /// −log σ(β·h̃). α = 1 is DPO; α = 0 scores only the common length. Same weighting as TRL's DPOConfig.ld_alpha
 /// (huggingface/trl PR #3458) and its ports (ms-swift PR #5625, LlamaFactory PR #8362); no authors' code is public.
-/// β = 0.1; the paper tunes α per model in [0, 1] (here 0.5 by default).
+/// β = 0.1; α = 0.5 by default (TRL's paper index: the paper suggests 0.5 as a starting point; it tunes α per model).
 /// </summary>
 public static class LdDpoLoss
 {

@@ -3,8 +3,9 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", EMNLP, §3;
-/// equation number not found: only the paper's front matter was reachable): off-policy
+/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", EMNLP, §3,
+/// Eq. 2 for the sampled-alignment weight according to a code comment in TRL's DPOTrainer (use_weighting); the
+/// paper itself was not reachable to confirm the number): off-policy
 /// pairs are re-weighted by how likely the current policy is to produce them, so that the update resembles on-policy
 /// learning. Per response, the length-normalised log-weight with the "sampled alignment" normaliser Σ_v π(v)²:
 /// log w(x, y) = (1/|y|) Σ_t log [π_θ(y_t | x, y_&lt;t) / Σ_v π_θ(v | x, y_&lt;t)²] = mean_t [z_{y_t} + lse(z_t) − lse(2·z_t)]
