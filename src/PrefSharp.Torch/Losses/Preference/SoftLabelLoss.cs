@@ -12,7 +12,8 @@ namespace PrefSharp.Torch.Losses.Preference;
 /// Departs from SmPO (Lu et al. 2025, "Smoothed Preference Optimization via ReNoise Inversion…", ICML, Eq. 8 smoothed
 /// densities, Eq. 9 loss, numbers from a secondary summary and an ICML review, not the PDF), whose smoothed densities
 /// turn DPO into −log σ((2α − γ)·β·h): a rescaled logit rather than a cross-entropy against p. Its reference code
-/// (JaydenLyh/SmPO, train.py) sets 2α − γ = 10·(2p − 1), p the softmax of two min–max-normalised PickScores. Both push
+/// (JaydenLyh/SmPO, train.py) sets 2α − γ = 10·(2p − 1), i.e. α/γ = p, the softmax of two min–max-normalised
+/// PickScores, with sensitivity γ = 10 (also the paper's ablation optimum) and β 2000 (SD1.5) / 5000 (SDXL). Both push
 /// β·h toward the sign of p − ½, but SmPO's loss is flat at p = ½ and has no finite optimum otherwise, while the
 /// cross-entropy stops at σ(β·h) = p.
 /// </summary>

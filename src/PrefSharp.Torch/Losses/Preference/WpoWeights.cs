@@ -3,15 +3,16 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Losses.Preference;
 
 /// <summary>
-/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", EMNLP, §3,
-/// Eq. 2 for the sampled-alignment weight according to a code comment in TRL's DPOTrainer (use_weighting); the
-/// paper itself was not reachable to confirm the number): off-policy
+/// WPO pair weights (Zhou et al. 2024, "WPO: Enhancing RLHF with Weighted Preference Optimization", EMNLP, §3.2–3.3,
+/// Eq. 1 (the loss weighted by w(x, y_w)·w(x, y_l), weights detached) and Eq. 2 (the sampled-alignment weight, the
+/// paper's default); numbers read in the arXiv 2406.11827v2 text): off-policy
 /// pairs are re-weighted by how likely the current policy is to produce them, so that the update resembles on-policy
 /// learning. Per response, the length-normalised log-weight with the "sampled alignment" normaliser Σ_v π(v)²:
 /// log w(x, y) = (1/|y|) Σ_t log [π_θ(y_t | x, y_&lt;t) / Σ_v π_θ(v | x, y_&lt;t)²] = mean_t [z_{y_t} + lse(z_t) − lse(2·z_t)]
 /// for logits z_t; the pair's weight is w(x, y_w)·w(x, y_l), without gradient, clamped to ≤ 1 (a ratio above 1
-/// occurs when the sampled token is the policy's most likely one), so it only ever down-weights a pair. Formula and
-/// clamp as in the reference code (wzhouad/WPO, scripts/run_wpo.py); defaults there: DPO sigmoid loss, β = 0.01.
+/// occurs when the sampled token is the policy's most likely one), so it only ever down-weights a pair. The clamp is
+/// the reference code's (wzhouad/WPO, scripts/run_wpo.py), not the paper's, whose Fig. 2 shows weights above 1.
+/// Paper defaults: DPO loss, β = 0.01 (Mistral-base, lr 5e-7, batch 128, one epoch).
 /// </summary>
 public static class WpoWeights
 {
