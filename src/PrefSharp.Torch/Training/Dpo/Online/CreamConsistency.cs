@@ -4,8 +4,10 @@ namespace PrefSharp.Torch.Training.Dpo.Online;
 
 /// <summary>
 /// CREAM's consistency rate (Wang et al. 2024, "CREAM: Consistency Regularized Self-Rewarding Language Models", ICLR
-/// 2025, §4; equation number not found; checked against the reference code Raibows/CREAM cal_consistency.py and
-/// sft_dpo_trainer.py, whose defaults are K = 5 samples per prompt at temperature 0.8, top-p 0.95, β = 0.1):
+/// 2025, §3.2 and Alg. 1; the paper was not reachable: the ICLR reviews place the regularisation loss at Eq. (3.5) and
+/// the consistency-weighted update at step 14 of the algorithm, unconfirmed; checked against the reference code
+/// Raibows/CREAM cal_consistency.py and sft_dpo_trainer.py, whose defaults are K = 5 samples per prompt at temperature
+/// 0.8, top-p 0.95, β = 0.1):
 /// two reward models of consecutive iterations rank the same K responses of a prompt; Kendall's τ between the two
 /// rankings (Kendall 1938) is mapped to C = (τ + 1)/2 ∈ [0, 1]; training then uses the consistency-regularised DPO
 /// loss L = C·L_DPO(y⁺, y⁻) + (1 − C)·L_DPO(y⁻, y⁺), i.e. a soft label C on the pair (<c>SoftLabelLoss</c> with p = C).
