@@ -5,8 +5,9 @@ namespace PrefSharp.Torch.Losses.Preference;
 /// <summary>
 /// iREPO (Le et al. 2024, "iREPO: implicit Reward Pairwise Difference based Empirical Preference Optimization",
 /// arXiv 2405.15230, §4.2; equation number not found: only the front matter of the arXiv HTML was reachable and no
-/// reference code is indexed; the abstract and an OpenReview review of the ICLR 2025 submission confirm a squared
-/// regression loss on the logit of the empirical (annotator) preference):
+/// reference code is indexed; the abstract ("logit of empirical AI annotators") and an OpenReview review of the ICLR 2025
+/// submission ("square loss", §4.2) point to a squared regression onto the logit of the empirical preference, but the
+/// exact form was not seen):
 /// regress the implicit reward difference onto the logit of the empirical (soft) preference p̂,
 /// L = (β·h − log(p̂/(1 − p̂)))², h the DPO log-ratio margin; p̂ clamped to [ε, 1 − ε] (ε = 1e-3, ours: the paper's
 /// clamp, if any, was not found). β = 0.1 (ours).
