@@ -14,6 +14,7 @@ public static class BenchmarkRegistry
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),
         new GymRewardModelBenchmark(),
+        new GymRewardHeadsBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
