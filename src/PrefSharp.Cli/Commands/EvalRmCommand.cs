@@ -5,7 +5,10 @@ using PrefSharp.Torch.Rewards;
 
 namespace PrefSharp.Cli.Commands;
 
-/// <summary><c>prefsharp eval-rm --model DIR --data FILE</c>: pairwise accuracy (overall, per subset), ECE and temperature.</summary>
+/// <summary>
+/// <c>prefsharp eval-rm --model DIR --data FILE</c>: pairwise accuracy (overall, per subset), ECE and temperature, from
+/// the model's preference logits (r_c − r_r, or a General Preference Model's s/β; see <c>PreferenceLogits</c>).
+/// </summary>
 public static class EvalRmCommand
 {
     public static Command Create()
@@ -44,6 +47,8 @@ public static class EvalRmCommand
             {
                 var json = report.ToJson();
                 json["length_baseline_accuracy"] = lengthBaseline;
+                if (rewardModel.Config.IsGeneralPreference) json["head"] = "gpm";
+                if (rewardModel.Config.TieThreshold is { } eta) json["tie_threshold"] = eta;
                 writer.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
                 return 0;
             }
@@ -51,7 +56,8 @@ public static class EvalRmCommand
             writer.WriteLine($"length       {lengthBaseline:F4}  (baseline: the longer completion wins)");
             writer.WriteLine($"ECE          {report.Ece:F4}  (10 bins)");
             writer.WriteLine($"temperature  {report.Temperature:F3}  (NLL-optimal on these pairs)");
-            writer.WriteLine($"mean margin  {report.MeanMargin:F4}");
+            writer.WriteLine($"mean margin  {report.MeanMargin:F4}{(rewardModel.Config.IsGeneralPreference ? "  (GPM logit s/β)" : "")}");
+            if (rewardModel.Config.TieThreshold is { } threshold) writer.WriteLine($"tie η        {threshold:F4}  (Rao–Kupper threshold fitted in training)");
             foreach (var (name, subset) in report.Accuracy.Subsets)
                 writer.WriteLine($"  {name,-30} {subset.Accuracy:F4}  n={subset.Count}");
             return 0;
