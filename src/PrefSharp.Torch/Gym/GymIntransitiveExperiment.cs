@@ -46,10 +46,11 @@ public sealed class GymIntransitiveExperiment(IWorld world, int prompts = 300, i
     /// <summary>
     /// Held-out accuracy against the world's preference of a BT model (at <paramref name="options"/>) and of a GPM of
     /// width <paramref name="dimension"/> trained at <paramref name="gpmLearningRate"/> (default 1e-3: at β = 0.1 the
-    /// gym's 3e-3 can collapse the embeddings, see the GPM head tests).
+    /// gym's 3e-3 can collapse the embeddings, see the GPM head tests) and β = <paramref name="gpmBeta"/> (default the
+    /// paper's 0.1; accuracy reads only the sign of the logit, so β changes the training dynamics, not the metric).
     /// </summary>
     public (double BradleyTerry, double GeneralPreference) Accuracies(GymRewardOptions options, int dimension = GeneralPreferenceConfig.DefaultDimension,
-        bool promptGate = true, double gpmLearningRate = 1e-3)
+        bool promptGate = true, double gpmLearningRate = 1e-3, double? gpmBeta = null)
     {
         var train = GymRewardData.TrainingPairs(data.Judgements, data.HeldOut);
         var heldOut = HeldOutPreferences();
@@ -62,7 +63,7 @@ public sealed class GymIntransitiveExperiment(IWorld world, int prompts = 300, i
             {
                 Backbone = RewardModelPresets.Backbone(options.Preset, Tokenizer, Math.Max(options.MaxLength, 64)),
                 NumLabels = dimension,
-                GeneralPreference = new GeneralPreferenceConfig { PromptGate = promptGate },
+                GeneralPreference = new GeneralPreferenceConfig { PromptGate = promptGate, Beta = gpmBeta ?? new GeneralPreferenceConfig().Beta },
             }));
         return (Accuracy(bt, heldOut, options.MaxLength), Accuracy(gpm, heldOut, options.MaxLength));
     }
