@@ -16,6 +16,7 @@ public static class BenchmarkRegistry
         new GymRewardModelBenchmark(),
         new OnlineKlBudgetBenchmark(),
         new GymMultiObjectiveBenchmark(),
+        new GymRewardHeadsBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -5,7 +5,10 @@ using PrefSharp.Torch.Rewards;
 
 namespace PrefSharp.Cli.Commands;
 
-/// <summary><c>prefsharp eval-rm --model DIR --data FILE</c>: pairwise accuracy (overall, per subset), ECE and temperature.</summary>
+/// <summary>
+/// <c>prefsharp eval-rm --model DIR --data FILE</c>: pairwise accuracy (overall, per subset), ECE and temperature, from
+/// the model's preference logits (r_c − r_r, or a General Preference Model's s/β; see <c>PreferenceLogits</c>).
+/// </summary>
 public static class EvalRmCommand
 {
     public static Command Create()
@@ -40,17 +43,22 @@ public static class EvalRmCommand
                     field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }))
                 .ToList();
             RewardEvaluationReport report;
+            RewardModelConfig? config = null;
             if (multiObjective) report = MultiObjectiveCli.Evaluate(directory, parse.GetValue(direction), tokenizer, pairs, parse.GetValue(batchSize));
             else
             {
                 using var rewardModel = RewardCheckpoint.Load(directory);
                 report = RewardEvaluation.Evaluate(rewardModel, pairs, parse.GetValue(batchSize));
+                config = rewardModel.Config;
             }
+            var generalPreference = config?.IsGeneralPreference == true;
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")
             {
                 var json = report.ToJson();
                 json["length_baseline_accuracy"] = lengthBaseline;
+                if (generalPreference) json["head"] = "gpm";
+                if (config?.TieThreshold is { } eta) json["tie_threshold"] = eta;
                 writer.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
                 return 0;
             }
@@ -58,7 +66,8 @@ public static class EvalRmCommand
             writer.WriteLine($"length       {lengthBaseline:F4}  (baseline: the longer completion wins)");
             writer.WriteLine($"ECE          {report.Ece:F4}  (10 bins)");
             writer.WriteLine($"temperature  {report.Temperature:F3}  (NLL-optimal on these pairs)");
-            writer.WriteLine($"mean margin  {report.MeanMargin:F4}");
+            writer.WriteLine($"mean margin  {report.MeanMargin:F4}{(generalPreference ? "  (GPM logit s/β)" : "")}");
+            if (config?.TieThreshold is { } threshold) writer.WriteLine($"tie η        {threshold:F4}  (Rao–Kupper threshold fitted in training)");
             foreach (var (name, subset) in report.Accuracy.Subsets)
                 writer.WriteLine($"  {name,-30} {subset.Accuracy:F4}  n={subset.Count}");
             return 0;

@@ -4,13 +4,15 @@ using PrefSharp.Core.Judging;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Batches;
 
 namespace PrefSharp.Cli.Commands;
 
 /// <summary>
 /// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
 /// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
-/// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j)) or <c>judge:URL</c> (an OpenAI-compatible
+/// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
+/// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
 /// judge asked about every pair in both orders; always pairwise). <c>online-dpo</c> parses its <c>--label</c> with the
 /// same forms (the flag named in errors), a gym world labelled by its simulated annotators
 /// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
@@ -49,10 +51,17 @@ internal sealed class GrpoRewardSpec : IDisposable
             {
                 if (!Directory.Exists(value)) throw new ArgumentException($"{option}: reward model folder {value} does not exist", option);
                 var model = RewardCheckpoint.Load(value);
+                if (model.Config.IsGeneralPreference && !pairwise)
+                {
+                    model.Dispose();
+                    throw new ArgumentException($"{option} rm:{value} is a General Preference Model: it has no scalar reward, only preferences; add --pairwise", "--pairwise");
+                }
                 var tokenizer = TokenizerFiles.Load(value);
-                var pointwise = PointwiseRewardSource.FromRewardModel(model,
-                    (p, c) => RewardModelInputs.Encode(tokenizer, Passage.FromText(p), Passage.FromText(c), maxLength));
-                var spec2 = new GrpoRewardSpec(pairwise ? WinRateRewardSource.BradleyTerry(pointwise) : pointwise, null);
+                TokenizedSequence Encode(string p, string c) => RewardModelInputs.Encode(tokenizer, Passage.FromText(p), Passage.FromText(c), maxLength);
+                IGroupRewardSource source = model.Config.IsGeneralPreference ? WinRateRewardSource.FromRewardModel(model, Encode)
+                    : pairwise ? WinRateRewardSource.BradleyTerry(PointwiseRewardSource.FromRewardModel(model, Encode))
+                    : PointwiseRewardSource.FromRewardModel(model, Encode);
+                var spec2 = new GrpoRewardSpec(source, null);
                 spec2.owned.Add(model);
                 return spec2;
             }

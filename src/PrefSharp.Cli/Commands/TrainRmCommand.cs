@@ -17,7 +17,17 @@ public static class TrainRmCommand
     internal static readonly Option<string> Preset = new("--preset") { Description = "From scratch (no --model): tiny or small Llama backbone", DefaultValueFactory = _ => "small" };
     internal static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = "Tokenizer folder (from scratch); default: train a byte-level BPE on the training split" };
     internal static readonly Option<int> VocabSize = new("--vocab-size") { Description = "Ids of the BPE trained when no tokenizer is given", DefaultValueFactory = _ => 2048 };
-    internal static readonly Option<string> Loss = new("--loss") { Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing) or debiased (random flips)", DefaultValueFactory = _ => "bt" };
+    internal static readonly Option<string> Loss = new("--loss")
+    {
+        Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing), debiased (random flips), rao-kupper (keeps ties), "
+            + "gpm (General Preference Model head), plackett-luce or listnet (k-way lists)",
+        DefaultValueFactory = _ => "bt",
+    };
+    internal static readonly Option<int> GpmDim = new("--gpm-dim") { Description = "--loss gpm: embedding width 2k (num_labels), even, ≥ 2", DefaultValueFactory = _ => GeneralPreferenceConfig.DefaultDimension };
+    internal static readonly Option<double> GpmBeta = new("--gpm-beta") { Description = "--loss gpm: β of P = σ(s/β), > 0", DefaultValueFactory = _ => new GeneralPreferenceConfig().Beta };
+    internal static readonly Option<bool> GpmNoGate = new("--gpm-no-gate") { Description = "--loss gpm: no prompt-dependent eigenvalue gate (every λ = 1)" };
+    internal static readonly Option<double> TieThreshold = new("--tie-threshold") { Description = "--loss rao-kupper: starting η > 0 (fitted with the model)", DefaultValueFactory = _ => Math.Log(1.5) };
+    internal static readonly Option<double> LabelTemperature = new("--label-temperature") { Description = "--loss listnet: τ of softmax(labels / τ), > 0", DefaultValueFactory = _ => 1.0 };
     internal static readonly Option<double> FlipRate = new("--flip-rate") { Description = "ε of --loss debiased, in [0, 0.5)", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "ε of --loss smooth, in [0, 0.5]", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> CenterRewards = new("--center-rewards") { Description = "η of the centring term η(r_c + r_r)²; 0 disables", DefaultValueFactory = _ => 0.0 };
@@ -27,12 +37,13 @@ public static class TrainRmCommand
     public static Command Create()
     {
         Preset.AcceptOnlyFromAmong([.. RewardModelPresets.Names]);
-        Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "debiased");
+        Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "debiased", "rao-kupper", "gpm", "plackett-luce", "listnet");
         var reading = new ReadingOptions();
         var training = Flags();
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
         {
-            Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, Ensemble, EvalSplit,
+            Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, GpmDim, GpmBeta, GpmNoGate,
+            TieThreshold, LabelTemperature, Ensemble, EvalSplit,
         };
         training.AddTo(command);
         reading.AddTo(command);
@@ -40,7 +51,10 @@ public static class TrainRmCommand
         return command.WithExamples(
             "prefsharp train-rm --data pairs.jsonl --preset small --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss debiased --flip-rate 0.2 --out runs/rm",
-            "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens");
+            "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens",
+            "prefsharp train-rm --data battles.jsonl --loss rao-kupper --out runs/rm-ties",
+            "prefsharp train-rm --data pairs.jsonl --loss gpm --gpm-dim 4 --lr 1e-3 --out runs/gpm",
+            "prefsharp train-rm --data rankings.jsonl --loss plackett-luce --out runs/rm-listwise");
     }
 
     /// <summary>
@@ -63,6 +77,16 @@ public static class TrainRmCommand
         "soft" => RewardLossKind.SoftLabel,
         "smooth" => RewardLossKind.LabelSmoothing,
         "debiased" => RewardLossKind.Debiased,
-        _ => throw new ArgumentException($"--loss must be bt, margin, soft, smooth or debiased, found \"{name}\""),
+        "rao-kupper" => RewardLossKind.RaoKupper,
+        "gpm" => RewardLossKind.GeneralPreference,
+        _ => throw new ArgumentException($"--loss must be bt, margin, soft, smooth, debiased, rao-kupper or gpm here, found \"{name}\""),
+    };
+
+    /// <summary>The listwise loss named on the command line, or null for a pairwise one.</summary>
+    internal static ListwiseLossKind? ParseListwise(string name) => name switch
+    {
+        "plackett-luce" => ListwiseLossKind.PlackettLuce,
+        "listnet" => ListwiseLossKind.ListNet,
+        _ => null,
     };
 }

@@ -19,30 +19,39 @@ internal static class TrainRmRun
     {
         var output = parse.InvocationConfiguration.Output;
         var outDir = Directory.CreateDirectory(parse.GetValue(Out)!).FullName;
-        var loss = ParseLoss(parse.GetValue(Loss)!);
         var members = parse.GetValue(Ensemble);
         if (members < 1) throw new ArgumentException($"--ensemble must be ≥ 1, found {members}");
         var modelDir = parse.GetValue(Model);
         var options = training.From(parse, Path.Combine(outDir, "training"));
         options = options with { LearningRate = training.ExplicitLearningRate(parse) ?? (modelDir is null ? 1e-3 : 1e-5) };
         var maxLength = options.MaxSequenceLength;
+        if (ParseListwise(parse.GetValue(Loss)!) is { } listwise) return TrainRmListwise.Execute(parse, reading, listwise, outDir, options);
+        var loss = ParseLoss(parse.GetValue(Loss)!);
+        var gpm = GpmConfig(parse, loss, members);
         var objective = new RewardObjectiveOptions
         {
             Loss = loss, FlipRate = parse.GetValue(FlipRate), LabelSmoothing = parse.GetValue(LabelSmoothing),
-            CenterRewardsCoefficient = parse.GetValue(CenterRewards),
+            CenterRewardsCoefficient = parse.GetValue(CenterRewards), TieThreshold = parse.GetValue(TrainRmCommand.TieThreshold),
         }.Validate();
 
         var pairs = RewardModelInputs.ReadPairs(parse.GetValue(Data)!, reading.From(parse))
-            .Where(p => !p.IsTie || loss == RewardLossKind.SoftLabel).ToList();
+            .Where(p => !p.IsTie || loss is RewardLossKind.SoftLabel or RewardLossKind.RaoKupper).ToList();
+        if (loss == RewardLossKind.RaoKupper)
+            output.WriteLine($"ties: {pairs.Count(p => p.IsTie):N0} of {pairs.Count:N0} pairs kept for Rao–Kupper");
         var seed = options.Seed;
         var (trainPairs, heldOutPairs) = PromptSplit.Split(pairs, p => p.Prompt.ToPlainText(), parse.GetValue(EvalSplit), seed);
         output.WriteLine($"pairs: {pairs.Count:N0} → train {trainPairs.Count:N0}, held out {heldOutPairs.Count:N0} (split by prompt, seed {seed})");
 
-        var tokenizer = LoadOrTrainTokenizer(parse, modelDir, trainPairs, outDir, output);
+        var tokenizer = LoadOrTrainTokenizer(parse, modelDir, TextsOf(trainPairs), outDir, output);
         var train = trainPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
         var heldOut = heldOutPairs.Select(p => Example(tokenizer, p, loss, maxLength)).ToList();
-        RewardModel Create(int _) => modelDir is not null ? RewardCheckpoint.FromCausalLM(modelDir)
-            : new RewardModel(new RewardModelConfig { Backbone = RewardModelPresets.Backbone(parse.GetValue(Preset)!, tokenizer, Math.Max(maxLength, 64)) });
+        RewardModel Create(int _) => modelDir is not null
+            ? RewardCheckpoint.FromCausalLM(modelDir, numLabels: gpm?.Dimension ?? 1, generalPreference: gpm?.Config)
+            : new RewardModel(new RewardModelConfig
+            {
+                Backbone = RewardModelPresets.Backbone(parse.GetValue(Preset)!, tokenizer, Math.Max(maxLength, 64)),
+                NumLabels = gpm?.Dimension ?? 1, GeneralPreference = gpm?.Config,
+            });
 
         var progress = ProgressReporter.For(parse.InvocationConfiguration.Error);
         var scorers = new List<RewardModel>();
@@ -67,7 +76,8 @@ internal static class TrainRmRun
                     TokenizerFiles.CopyFiles(outDir, memberDir);
                 }
             }
-            Report(scorers, heldOut, heldOutPairs, outDir, output);
+            var decided = Enumerable.Range(0, heldOutPairs.Count).Where(i => !heldOutPairs[i].IsTie).ToList();   // ties have no right answer
+            Report(scorers, decided.Select(i => heldOut[i]).ToList(), decided.Select(i => heldOutPairs[i]).ToList(), outDir, output);
         }
         finally
         {
@@ -76,7 +86,24 @@ internal static class TrainRmRun
         return 0;
     }
 
-    private static ITokenizer LoadOrTrainTokenizer(ParseResult parse, string? modelDir, IReadOnlyList<PreferencePair> trainPairs,
+    /// <summary>The GPM head asked for by --loss gpm and the --gpm-* options (null for other losses), checked.</summary>
+    private static (int Dimension, GeneralPreferenceConfig Config)? GpmConfig(ParseResult parse, RewardLossKind loss, int members)
+    {
+        if (loss != RewardLossKind.GeneralPreference) return null;
+        if (members > 1)
+            throw new ArgumentException($"--loss gpm trains one General Preference Model; --ensemble {members} aggregates scalar rewards, which a GPM does not have (use --ensemble 1)");
+        var dimension = parse.GetValue(GpmDim);
+        if (dimension < 2 || dimension % 2 != 0) throw new ArgumentException($"--gpm-dim must be an even number ≥ 2 (the embedding width 2k), found {dimension}");
+        var beta = parse.GetValue(GpmBeta);
+        if (!(beta > 0) || double.IsInfinity(beta)) throw new ArgumentException($"--gpm-beta must be finite and > 0, found {beta}");
+        return (dimension, new GeneralPreferenceConfig { Beta = beta, PromptGate = !parse.GetValue(GpmNoGate) });
+    }
+
+    /// <summary>Prompt and both completions of each pair, for training a tokenizer.</summary>
+    internal static IEnumerable<string> TextsOf(IEnumerable<PreferencePair> pairs) =>
+        pairs.SelectMany(p => new[] { p.Prompt.ToPlainText(), p.Chosen.ToPlainText(), p.Rejected.ToPlainText() });
+
+    internal static ITokenizer LoadOrTrainTokenizer(ParseResult parse, string? modelDir, IEnumerable<string> texts,
         string outDir, TextWriter output)
     {
         var given = parse.GetValue(Tokenizer) ?? modelDir;
@@ -85,7 +112,6 @@ internal static class TrainRmRun
             TokenizerFiles.CopyFiles(given, outDir);
             return TokenizerFiles.Load(given);
         }
-        var texts = trainPairs.SelectMany(p => new[] { p.Prompt.ToPlainText(), p.Chosen.ToPlainText(), p.Rejected.ToPlainText() });
         var trained = BpeTrainer.Train(texts, new BpeTrainerOptions { VocabularySize = parse.GetValue(VocabSize) });
         trained.Save(outDir);
         output.WriteLine($"tokenizer: byte-level BPE trained on the training split, {trained.VocabularySize} ids");
@@ -100,13 +126,15 @@ internal static class TrainRmRun
             RewardLossKind.Margin => pair.Margin ?? (pair.ScoreChosen - pair.ScoreRejected)
                 ?? throw new ArgumentException("--loss margin needs a margin (or score_chosen and score_rejected) on every pair"),
             RewardLossKind.SoftLabel => pair.SoftLabel ?? (pair.IsTie ? 0.5 : 1.0),
+            RewardLossKind.RaoKupper => pair.IsTie ? 0.5 : 1.0,
             _ => 1.0,
         });
 
-    private static void Report(IReadOnlyList<RewardModel> models, IReadOnlyList<RewardExample> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
+    internal static void Report(IReadOnlyList<RewardModel> models, IReadOnlyList<RewardExample> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
         string outDir, TextWriter output)
     {
-        // An ensemble is scored by the mean of its members' normalised rewards; a single model by its raw reward.
+        // An ensemble is scored by the mean of its members' normalised rewards; a single model by its preference logit
+        // (r_c − r_r, or s/β for a GPM).
         double[] Scores(Func<RewardExample, Torch.Training.Batches.TokenizedSequence> side)
         {
             var sequences = heldOut.Select(side).ToList();
@@ -119,10 +147,10 @@ internal static class TrainRmRun
             }
             return sums;
         }
-        var chosen = Scores(e => e.Chosen);
-        var rejected = Scores(e => e.Rejected);
-        var accuracy = PairwiseAccuracy.Compute(chosen, rejected).Accuracy;
-        var gaps = chosen.Zip(rejected, (c, r) => c - r).ToArray();
+        var gaps = models.Count == 1
+            ? PreferenceLogits.Pairs(models[0], heldOut.Select(e => (e.Chosen, e.Rejected)).ToList(), 32)
+            : Scores(e => e.Chosen).Zip(Scores(e => e.Rejected), (c, r) => c - r).ToArray();
+        var accuracy = PairwiseAccuracy.Compute(gaps, new double[gaps.Length]).Accuracy;
         var ece = ExpectedCalibrationError.FromRewardGaps(gaps);
         var length = LengthBaseline.Accuracy(heldOutPairs);
         output.WriteLine($"held-out accuracy  {accuracy:F4}  ({heldOut.Count} pairs, ties count ½)");
@@ -133,6 +161,12 @@ internal static class TrainRmRun
             ["heldout_accuracy"] = accuracy, ["heldout_ece"] = ece, ["length_baseline_accuracy"] = length,
             ["heldout_pairs"] = heldOut.Count, ["members"] = models.Count,
         };
+        if (models[0].Config.IsGeneralPreference) report["head"] = "gpm";
+        if (models[0].Config.TieThreshold is { } eta)
+        {
+            report["tie_threshold"] = eta;
+            output.WriteLine($"tie threshold η   {eta:F4}  (Rao–Kupper, fitted; θ = e^η = {Math.Exp(eta):F3})");
+        }
         AtomicFile.WriteAllText(Path.Combine(outDir, "eval.json"), report.ToJsonString());
         output.WriteLine($"wrote {outDir}");
     }

@@ -46,12 +46,14 @@ public static class RewardCheckpoint
 
     /// <summary>
     /// A reward model initialised from a causal-LM checkpoint (for example an SFT model): its backbone weights are
-    /// loaded, its <c>lm_head</c> is dropped, and the head is fresh (seed with <c>torch.manual_seed</c>).
+    /// loaded, its <c>lm_head</c> is dropped, and the head is fresh (seed with <c>torch.manual_seed</c>); a GPM head when
+    /// <paramref name="generalPreference"/> is given (num_labels = 2k).
     /// </summary>
-    public static RewardModel FromCausalLM(string directory, RewardHeadKind head = RewardHeadKind.Linear, int numLabels = 1)
+    public static RewardModel FromCausalLM(string directory, RewardHeadKind head = RewardHeadKind.Linear, int numLabels = 1,
+        GeneralPreferenceConfig? generalPreference = null)
     {
         var backbone = ModelConfigJson.Load(Path.Combine(directory, ModelConfigJson.FileName));
-        var model = new RewardModel(new RewardModelConfig { Backbone = backbone, Head = head, NumLabels = numLabels });
+        var model = new RewardModel(new RewardModelConfig { Backbone = backbone, Head = head, NumLabels = numLabels, GeneralPreference = generalPreference });
         try
         {
             Checkpoint.LoadWeights(model.Backbone.Module, directory, Checkpoint.BaseModelPrefix(backbone.Family),

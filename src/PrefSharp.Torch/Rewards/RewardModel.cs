@@ -16,7 +16,7 @@ namespace PrefSharp.Torch.Rewards;
 /// never-called logits), so no V×d matrix is allocated. Its submodules are registered directly on this module, so
 /// <c>named_parameters()</c> gives the checkpoint names and <c>to()</c>/<c>train()</c> reach every weight.
 /// </remarks>
-public sealed class RewardModel : nn.Module
+public sealed partial class RewardModel : nn.Module
 {
     private readonly ICausalLM _backbone;
     private readonly nn.Module<Tensor, Tensor> _score;
@@ -29,6 +29,8 @@ public sealed class RewardModel : nn.Module
         foreach (var (name, child) in _backbone.Module.named_children()) register_module(name, child);
         _score = RewardHeads.Create(config);
         register_module("score", _score);
+        _promptHead = CreatePromptHead(config);
+        if (_promptHead is not null) register_module("prompt_head", _promptHead);
     }
 
     /// <summary>The architecture, head and normalisation statistics.</summary>
@@ -49,6 +51,8 @@ public sealed class RewardModel : nn.Module
     /// <summary>Scalar rewards (B) of a num_labels = 1 model, raw (as trained).</summary>
     public Tensor Rewards(Tensor inputIds, Tensor attentionMask)
     {
+        if (Config.IsGeneralPreference)
+            throw new InvalidOperationException("this is a General Preference Model: it has no scalar reward, only pairwise preferences (PreferenceLogits, GeneralPreferenceOutputs)");
         if (Config.NumLabels != 1)
             throw new InvalidOperationException($"this reward model has num_labels = {Config.NumLabels}; use forward for its vector outputs");
         using var scope = NewDisposeScope();
@@ -65,6 +69,9 @@ public sealed class RewardModel : nn.Module
     /// <summary>Records the mean and standard deviation of raw rewards measured on reference data (saved with the model).</summary>
     public void SetNormalization(double mean, double std) =>
         Config = (Config with { RewardMean = mean, RewardStd = std }).Validate();
+
+    /// <summary>Records the Rao–Kupper tie threshold η fitted with the model (saved as <c>prefsharp_tie_threshold</c>).</summary>
+    public void SetTieThreshold(double threshold) => Config = (Config with { TieThreshold = threshold }).Validate();
 
     protected override void Dispose(bool disposing)
     {

@@ -26,6 +26,21 @@ public sealed record RewardModelConfig
     /// <summary>Standard deviation of the raw rewards; <c>prefsharp_reward_std</c>; 1 until measured.</summary>
     public double RewardStd { get; init; } = 1.0;
 
+    /// <summary>
+    /// Set when the head is a General Preference Model (num_labels = 2k preference embeddings instead of rewards);
+    /// null for scalar and multi-output reward heads.
+    /// </summary>
+    public GeneralPreferenceConfig? GeneralPreference { get; init; }
+
+    /// <summary>
+    /// The Rao–Kupper tie threshold η ≥ 0 fitted with the model (<c>prefsharp_tie_threshold</c>): P(tie) =
+    /// (e^{2η} − 1)·σ(Δ − η)·σ(−Δ − η). Null when the model was not trained on ties.
+    /// </summary>
+    public double? TieThreshold { get; init; }
+
+    /// <summary>True for a General Preference Model head.</summary>
+    public bool IsGeneralPreference => GeneralPreference is not null;
+
     /// <summary>The MLP head's hidden width after resolving 0 to the backbone width.</summary>
     public int ResolvedHeadHiddenSize => HeadHiddenSize > 0 ? HeadHiddenSize : Backbone.HiddenSize;
 
@@ -39,6 +54,11 @@ public sealed record RewardModelConfig
                 "prefsharp_reward_head_hidden_size");
         if (!(RewardStd > 0) || double.IsInfinity(RewardStd))
             throw new ArgumentException($"prefsharp_reward_std must be finite and > 0, found {RewardStd}", "prefsharp_reward_std");
+        if (GeneralPreference is not null && (NumLabels < 2 || NumLabels % 2 != 0))
+            throw new ArgumentException($"num_labels of a GPM head is its embedding width 2k, an even number ≥ 2; found {NumLabels}", "num_labels");
+        GeneralPreference?.Validate();
+        if (TieThreshold is { } eta && (!(eta >= 0) || double.IsInfinity(eta)))
+            throw new ArgumentException($"prefsharp_tie_threshold must be finite and ≥ 0, found {eta}", "prefsharp_tie_threshold");
         if (!double.IsFinite(RewardMean))
             throw new ArgumentException($"prefsharp_reward_mean must be finite, found {RewardMean}", "prefsharp_reward_mean");
         return this;

@@ -13,6 +13,7 @@ namespace PrefSharp.Torch.Rewards;
 /// <c>prefsharp_reward_head_hidden_size</c>, <c>prefsharp_reward_mean</c>, <c>prefsharp_reward_std</c>.
 /// When the backbone has no <c>pad_token_id</c>, the first end-of-sequence id is written as one (transformers refuses
 /// batches of more than one sequence without it; PrefSharp itself pools with the attention mask).
+/// GPM heads and Rao–Kupper thresholds add the keys of <see cref="PreferenceHeadJson"/>.
 /// A config without them (any Hugging Face seq-cls checkpoint) reads as a linear head with mean 0, std 1.
 /// </summary>
 public static class RewardModelConfigJson
@@ -52,6 +53,7 @@ public static class RewardModelConfigJson
         if (config.Head == RewardHeadKind.Mlp) json[HeadHiddenSizeKey] = config.ResolvedHeadHiddenSize;
         json[MeanKey] = config.RewardMean;
         json[StdKey] = config.RewardStd;
+        PreferenceHeadJson.Write(config, json);
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
@@ -68,7 +70,7 @@ public static class RewardModelConfigJson
             "mlp" => RewardHeadKind.Mlp,
             var other => throw new ArgumentException($"{source}: {HeadKey} must be \"linear\" or \"mlp\", found \"{other}\"", HeadKey),
         };
-        return new RewardModelConfig
+        return PreferenceHeadJson.Read(json, source, new RewardModelConfig
         {
             Backbone = backbone,
             Head = head,
@@ -76,7 +78,7 @@ public static class RewardModelConfigJson
             NumLabels = labels,
             RewardMean = json[MeanKey]?.GetValue<double>() ?? 0.0,
             RewardStd = json[StdKey]?.GetValue<double>() ?? 1.0,
-        }.Validate();
+        }).Validate();
     }
 
     /// <summary>Reads a config file.</summary>

@@ -20,11 +20,22 @@ public static class RaoKupperRewardLoss
         if (!(threshold > 0) || double.IsInfinity(threshold))
             throw new ArgumentException($"threshold must be finite and > 0 (ties need η > 0), found {threshold}", nameof(threshold));
         using var scope = NewDisposeScope();
+        return Compute(chosen, rejected, isTie, tensor(threshold, chosen.dtype, chosen.device)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The same with a learnable threshold η (a scalar tensor &gt; 0, e.g. softplus of a parameter), so η is fitted
+    /// jointly with the rewards by maximum likelihood; log(e^{2η} − 1) is computed as 2η + log(−expm1(−2η)).
+    /// </summary>
+    public static Tensor Compute(Tensor chosen, Tensor rejected, Tensor isTie, Tensor threshold)
+    {
+        using var scope = NewDisposeScope();
         RewardLossChecks.SameShape(chosen, rejected);
+        if (!isTie.shape.SequenceEqual(chosen.shape)) throw new ArgumentException("isTie must be (B) like chosen", nameof(isTie));
         var gap = chosen - rejected;
-        var win = -nn.functional.softplus(threshold - gap);                                       // log σ(Δ − η)
-        var tie = -nn.functional.softplus(threshold - gap) - nn.functional.softplus(gap + threshold)
-                  + Math.Log(Math.Exp(2 * threshold) - 1);                                        // log P(tie)
+        var win = -nn.functional.softplus(threshold - gap);                                        // log σ(Δ − η)
+        var tieScale = threshold * 2 + threshold.mul(-2).expm1().neg().log();                      // log(e^{2η} − 1)
+        var tie = win - nn.functional.softplus(gap + threshold) + tieScale;                        // log P(tie)
         return where(isTie, -tie, -win).MoveToOuterDisposeScope();
     }
 }

@@ -18,17 +18,23 @@ public static class PairwisePreferences
 
     /// <summary>
     /// General Preference Model head (Zhang et al. 2024, "Beyond Bradley–Terry", Eq. 4–5): embeddings (B, G, 2k),
-    /// P(i ≻ j) = σ(⟨R v_i, v_j⟩) with R block-diagonal of [[0, 1], [−1, 0]], i.e. σ(Σ_l v_{i,2l+1} v_{j,2l} −
-    /// v_{i,2l} v_{j,2l+1}), the convention of <c>PrefSharp.Core.Ranking.Intransitive.GeneralPreferenceModel</c>.
+    /// P(i ≻ j) = σ(⟨R v_i, v_j⟩ / β) with R block-diagonal of λ_l·[[0, 1], [−1, 0]], i.e. σ(Σ_l λ_l (v_{i,2l+1} v_{j,2l} −
+    /// v_{i,2l} v_{j,2l+1}) / β), the convention of <c>PrefSharp.Core.Ranking.Intransitive.GeneralPreferenceModel</c>.
+    /// <paramref name="eigenvalues"/> (B, k) are the prompt's gate λ(x) (null: all 1); β &gt; 0 (default 1).
     /// </summary>
-    public static Tensor GeneralPreference(Tensor embeddings)
+    public static Tensor GeneralPreference(Tensor embeddings, Tensor? eigenvalues = null, double beta = 1.0)
     {
         if (embeddings.dim() != 3 || embeddings.shape[2] % 2 != 0 || embeddings.shape[2] == 0)
             throw new ArgumentException($"embeddings must be (B, G, 2k), found [{string.Join(", ", embeddings.shape)}]", nameof(embeddings));
+        if (eigenvalues is not null && (eigenvalues.dim() != 2 || eigenvalues.shape[0] != embeddings.shape[0] || eigenvalues.shape[1] * 2 != embeddings.shape[2]))
+            throw new ArgumentException($"eigenvalues must be (B, k) = [{embeddings.shape[0]}, {embeddings.shape[2] / 2}], found [{string.Join(", ", eigenvalues.shape)}]", nameof(eigenvalues));
+        if (!(beta > 0) || double.IsInfinity(beta)) throw new ArgumentException($"beta must be finite and > 0, found {beta}", nameof(beta));
         using var scope = NewDisposeScope();
         var even = embeddings.slice(2, 0, embeddings.shape[2], 2);                           // (B, G, k) v_{2l}
         var odd = embeddings.slice(2, 1, embeddings.shape[2], 2);                            // (B, G, k) v_{2l+1}
-        var score = odd.matmul(even.transpose(1, 2)) - even.matmul(odd.transpose(1, 2));    // (B, G, G)
-        return score.sigmoid().MoveToOuterDisposeScope();
+        var scaledOdd = eigenvalues is null ? odd : odd * eigenvalues.unsqueeze(1);         // λ_l v_{i,2l+1}
+        var scaledEven = eigenvalues is null ? even : even * eigenvalues.unsqueeze(1);
+        var score = scaledOdd.matmul(even.transpose(1, 2)) - scaledEven.matmul(odd.transpose(1, 2)); // (B, G, G)
+        return score.div(beta).sigmoid().MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using PrefSharp.Core.Judging;
 using PrefSharp.Torch.Rewards.Pairwise;
+using PrefSharp.Torch.Training.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Rewards.Sources;
@@ -39,6 +40,20 @@ public sealed class WinRateRewardSource : IGroupRewardSource
             return (PairwisePreferences.BradleyTerry(r), scores);
         }, null);
     }
+
+    /// <summary>
+    /// P(i ≻ j) from a reward model's own preference (<see cref="PreferenceLogits.Groups"/>): the General Preference
+    /// Model's σ(⟨R(x) v_i, v_j⟩ / β) (Zhang et al. 2024, Eq. 4–5; one forward per completion) for a GPM checkpoint,
+    /// σ(r_i − r_j) for a scalar one; <paramref name="encode"/> turns (prompt, completion) into the sequence it reads.
+    /// A GPM has no pointwise score, so <see cref="GroupScores.PointwiseScores"/> is null for it.
+    /// </summary>
+    public static WinRateRewardSource FromRewardModel(RewardModel model, Func<string, string, TokenizedSequence> encode, int batchSize = 16,
+        string name = "rm") =>
+        new($"{(model.Config.IsGeneralPreference ? "gpm" : "bt")}-{name}", groups =>
+        {
+            var sequences = groups.Select(g => (IReadOnlyList<TokenizedSequence>)g.Completions.Select(c => encode(g.Prompt, c)).ToList()).ToList();
+            return (PreferenceLogits.Groups(model, sequences, batchSize), null);
+        }, null);
 
     /// <summary>P(a ≻ b) from <paramref name="probability"/>(prompt, a, b) in [0, 1], asked once per unordered pair.</summary>
     public static WinRateRewardSource FromPreference(string name, Func<string, string, string, double> probability) =>

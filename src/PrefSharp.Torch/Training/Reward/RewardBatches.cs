@@ -14,7 +14,7 @@ public static class RewardBatches
         if (examples.Count == 0) throw new ArgumentException("a batch needs at least one pair", nameof(examples));
         var chosen = SequenceBatch.Collate(examples.Select(e => e.Chosen).ToList(), padId);
         var rejected = SequenceBatch.Collate(examples.Select(e => e.Rejected).ToList(), padId);
-        var needsWeights = loss is RewardLossKind.Margin or RewardLossKind.SoftLabel || examples.Any(e => e.Weight != 1.0);
+        var needsWeights = loss is RewardLossKind.Margin or RewardLossKind.SoftLabel or RewardLossKind.RaoKupper || examples.Any(e => e.Weight != 1.0);
         return new PairBatch(chosen, rejected, needsWeights ? examples.Select(e => e.Weight).ToArray() : null);
     }
 

@@ -17,4 +17,16 @@ public enum RewardLossKind
 
     /// <summary>De-biased loss for random flips at <see cref="RewardObjectiveOptions.FlipRate"/>; Weights are per-pair weights.</summary>
     Debiased,
+
+    /// <summary>
+    /// Rao–Kupper ties (<c>RaoKupperRewardLoss</c>) with the threshold η fitted jointly (<see cref="RewardObjectiveOptions.TieThreshold"/>
+    /// is its start); Weights are outcomes: 1 for a win of chosen, 0.5 for a tie.
+    /// </summary>
+    RaoKupper,
+
+    /// <summary>
+    /// General Preference Model (<c>GeneralPreferenceLoss</c>) on a GPM head (<see cref="Rewards.GeneralPreferenceConfig"/>),
+    /// trained by <see cref="GeneralPreferenceObjective"/>; Weights are per-pair weights.
+    /// </summary>
+    GeneralPreference,
 }

@@ -10,7 +10,13 @@ namespace PrefSharp.Torch.Training.Reward;
 /// chosen pairwise loss (<see cref="RewardLossKind"/>) plus the optional centring term over pairs. Weight = pairs.
 /// Metric sums: <c>accuracy</c> (pairs with r_c &gt; r_r, ties ½), <c>margin</c> (Σ r_c − r_r), <c>loss</c>.
 /// </summary>
-public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? options = null) : ITrainingObjective<PairBatch>
+/// <remarks>
+/// Rao–Kupper reads the pair's outcome from Weights (1 a win of chosen, 0.5 a tie) and uses η from
+/// <paramref name="tieThreshold"/> when given (fitted with the model), else the fixed <see cref="RewardObjectiveOptions.TieThreshold"/>;
+/// it adds the metric sum <c>tie_threshold</c> (η per pair, so the loop's mean is η).
+/// </remarks>
+public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? options = null, TieThreshold? tieThreshold = null)
+    : ITrainingObjective<PairBatch>
 {
     private readonly RewardObjectiveOptions _options = (options ?? new RewardObjectiveOptions()).Validate();
 
@@ -33,6 +39,7 @@ public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? o
             ["margin"] = gap.to(ScalarType.Float64).sum().item<double>(),
             ["loss"] = sum.detach().to(ScalarType.Float64).item<double>(),
         };
+        if (_options.Loss == RewardLossKind.RaoKupper) metrics["tie_threshold"] = Threshold(chosen).detach().to(ScalarType.Float64).item<double>() * batch.Count;
         return new ObjectiveLoss(sum, metrics);
     }
 
@@ -51,7 +58,22 @@ public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? o
                 weights ?? throw new ArgumentException("the soft-label loss needs PairBatch.Weights to hold P(chosen ≻ rejected)", nameof(batch))),
             RewardLossKind.LabelSmoothing => Weighted(SoftLabelRewardLoss.LabelSmoothing(chosen, rejected, _options.LabelSmoothing)),
             RewardLossKind.Debiased => Weighted(DebiasedRewardLoss.Compute(chosen, rejected, _options.FlipRate)),
+            RewardLossKind.RaoKupper => RaoKupperRewardLoss.Compute(chosen, rejected, Outcomes(weights), Threshold(chosen)),
+            RewardLossKind.GeneralPreference => throw new ArgumentException(
+                "the General Preference loss needs preference embeddings: train a GPM head with GeneralPreferenceObjective", nameof(batch)),
             _ => throw new ArgumentOutOfRangeException(nameof(batch), _options.Loss, "unknown reward loss"),
         };
+    }
+
+    private Tensor Threshold(Tensor like) => tieThreshold is not null
+        ? tieThreshold.Value.to(like.dtype)
+        : tensor(_options.TieThreshold, like.dtype, like.device);
+
+    private static Tensor Outcomes(Tensor? weights)
+    {
+        if (weights is null) throw new ArgumentException("the Rao–Kupper loss needs PairBatch.Weights to hold outcomes (1 win, 0.5 tie)", "batch");
+        if (weights.ne(1.0).logical_and(weights.ne(0.5)).any().item<bool>())
+            throw new ArgumentException("the Rao–Kupper loss reads PairBatch.Weights as outcomes: each must be 1 (chosen won) or 0.5 (a tie)", "batch");
+        return weights.eq(0.5);
     }
 }

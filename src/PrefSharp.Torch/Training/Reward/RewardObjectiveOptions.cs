@@ -17,12 +17,19 @@ public sealed record RewardObjectiveOptions
     /// <summary>Flip rate ε for <see cref="RewardLossKind.Debiased"/>, in [0, 0.5); default 0.1.</summary>
     public double FlipRate { get; init; } = 0.1;
 
+    /// <summary>Starting Rao–Kupper threshold η &gt; 0 for <see cref="RewardLossKind.RaoKupper"/>; default log 1.5 (θ = 1.5).</summary>
+    public double TieThreshold { get; init; } = RaoKupperRewardLoss.DefaultThreshold;
+
+    /// <summary>Whether η is fitted with the model (true, maximum likelihood) or held at <see cref="TieThreshold"/>.</summary>
+    public bool LearnTieThreshold { get; init; } = true;
+
     /// <summary>Checks ranges; the exception names the option.</summary>
     public RewardObjectiveOptions Validate()
     {
         if (!(CenterRewardsCoefficient >= 0)) throw new ArgumentException($"CenterRewardsCoefficient must be ≥ 0, found {CenterRewardsCoefficient}", nameof(CenterRewardsCoefficient));
         if (!(LabelSmoothing >= 0 && LabelSmoothing <= 0.5)) throw new ArgumentException($"LabelSmoothing must be in [0, 0.5], found {LabelSmoothing}", nameof(LabelSmoothing));
         if (!(FlipRate >= 0 && FlipRate < 0.5)) throw new ArgumentException($"FlipRate must be in [0, 0.5), found {FlipRate}", nameof(FlipRate));
+        if (!(TieThreshold > 0) || double.IsInfinity(TieThreshold)) throw new ArgumentException($"TieThreshold must be finite and > 0, found {TieThreshold}", nameof(TieThreshold));
         return this;
     }
 

@@ -30,11 +30,28 @@ public static class RewardTraining
         var evaluation = heldOut is { Count: > 0 }
             ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, objective.Loss), 32, 0, shuffle: false)
             : null;
-        using var trainer = new Trainer<PairBatch>(Trainable(model), new RewardObjective(model, objective), source, options, evaluation,
+        var tie = objective.Loss == RewardLossKind.RaoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
+        var trainable = tie is null ? Trainable(model) : Trainable(model) with { Module = new RewardTrainingModule(model, tie) };
+        using var trainer = new Trainer<PairBatch>(trainable, Objective(model, objective, tie), source, options, evaluation,
             RewardBatches.CountTokens, progress ?? ProgressReporter.Silent);
         var result = trainer.Run();
-        Normalize(model, train);
+        if (objective.Loss == RewardLossKind.RaoKupper) model.SetTieThreshold(tie?.Current ?? objective.TieThreshold);
+        if (!model.Config.IsGeneralPreference) Normalize(model, train);
         return result;
+    }
+
+    /// <summary>
+    /// The pairwise objective for <paramref name="objective"/>'s loss: <see cref="GeneralPreferenceObjective"/> for a GPM
+    /// (which needs a GPM head), else <see cref="RewardObjective"/> (which needs a scalar head).
+    /// </summary>
+    public static ITrainingObjective<PairBatch> Objective(RewardModel model, RewardObjectiveOptions objective, TieThreshold? tieThreshold = null)
+    {
+        var gpm = objective.Loss == RewardLossKind.GeneralPreference;
+        if (gpm != model.Config.IsGeneralPreference)
+            throw new ArgumentException(gpm
+                ? "--loss gpm trains a General Preference head: build the model with RewardModelConfig.GeneralPreference set"
+                : $"--loss {objective.Loss} trains a scalar reward, but this model has a General Preference head (use --loss gpm)", nameof(model));
+        return gpm ? new GeneralPreferenceObjective(model) : new RewardObjective(model, objective, tieThreshold);
     }
 
     /// <summary>
