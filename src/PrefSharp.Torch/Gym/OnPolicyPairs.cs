@@ -1,4 +1,3 @@
-using PrefSharp.Core.Data;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Torch.Training.Batches;
@@ -33,12 +32,7 @@ public static class OnPolicyPairs
             var b = a + 1;
             var prompt = samples.Prompts[a];
             if (samples.Responses[a] == samples.Responses[b]) { ties++; continue; }
-            var margin = 0;
-            for (var vote = 0; vote < votes; vote++)
-            {
-                var outcome = annotators[(a / 2 + vote) % annotators.Count].Judge(world, prompt, samples.Responses[a], samples.Responses[b], random);
-                margin += outcome switch { BattleOutcome.A => 1, BattleOutcome.B => -1, _ => 0 };
-            }
+            var margin = PanelVote.Margin(world, prompt, samples.Responses[a], samples.Responses[b], annotators, votes, random, a / 2);
             if (Math.Abs(margin) < minMargin) { ties++; continue; }
             var (chosen, rejected) = margin > 0 ? (a, b) : (b, a);
             pairs.Add(new TokenizedPair(Sequence(samples, chosen), Sequence(samples, rejected)));
