@@ -12,7 +12,7 @@ namespace PrefSharp.Bench.Benchmarks;
 /// UWO. Each number is the mean over seeds; "_se" lines give its standard error; "claim/…" lines give the paired mean
 /// difference (value) against twice its standard error (bound). The table and one verdict line per claim and world go
 /// to stderr. Environment: PREFSHARP_BENCH_WORLDS=lexicon,sorting, PREFSHARP_BENCH_SEEDS (default 3),
-/// PREFSHARP_BENCH_THREADS (libtorch intra-op threads; 1 when the machine is shared).
+/// PREFSHARP_BENCH_THREADS (libtorch intra-op threads, default 1).
 /// </summary>
 public sealed class GymRewardModelBenchmark : IBenchmark
 {
@@ -27,8 +27,8 @@ public sealed class GymRewardModelBenchmark : IBenchmark
     public IEnumerable<BenchResult> Run(BenchContext context)
     {
         TorchRuntime.EnsureInitialized();
-        if (int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_THREADS"), out var threads) && threads > 0)
-            TorchSharp.torch.set_num_threads(threads);
+        // One intra-op thread by default: the tiny models gain nothing from more, and lose 10-50x when the cores are shared.
+        TorchSharp.torch.set_num_threads(int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_THREADS"), out var threads) && threads > 0 ? threads : 1);
         var names = Environment.GetEnvironmentVariable("PREFSHARP_BENCH_WORLDS")?.Split(',') ?? ["sorting", "lexicon", "pluralistic", "intransitive"];
         var seeds = int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_SEEDS"), out var k) && k > 0 ? k : 3;
         foreach (var name in names)

@@ -2,6 +2,7 @@ using System.Globalization;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Proxy;
+using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 
@@ -35,6 +36,7 @@ public sealed class RewardModelStage : IDemoStage
 
     public DemoStage Run(DemoContext context)
     {
+        using var threads = IntraOpThreadLimit.To(1);   // tiny models: one intra-op thread is as fast and far faster on a shared machine
         var heldOut = GymRewardData.HeldOutPrompts(context.Samples, 0.2, context.Seed + 3);
         var annotators = context.Annotators.Count > 0 ? context.Annotators : AnnotatorSpec.Parse(AnnotatorSpec.Default);
         var train = GymRewardData.PanelPairs(context.World, context.Samples, heldOut, annotators, Votes, MinVoteMargin, context.Seed + 4);

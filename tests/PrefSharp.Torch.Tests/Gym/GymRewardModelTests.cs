@@ -1,6 +1,7 @@
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Sampling;
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Gym;
 
 namespace PrefSharp.Torch.Tests.Gym;
@@ -22,6 +23,7 @@ public sealed class GymRewardModelTests
     [Fact]
     public void A_trained_reward_model_beats_the_length_and_bag_of_words_baselines_on_gold()
     {
+        using var threads = IntraOpThreadLimit.To(1);   // tiny model: one thread is as fast and does not fight other processes
         var experiment = new GymRewardExperiment(new PluralisticWorld(), prompts: 200, seed: 2);
         var (rm, length, bag) = experiment.Accuracies(Budget);
         Console.WriteLine($"pluralistic gold accuracy: rm {rm:F3}, length {length:F3}, bag-of-words {bag:F3}");
