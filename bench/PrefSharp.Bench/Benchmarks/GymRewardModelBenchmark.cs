@@ -5,43 +5,66 @@ using PrefSharp.Torch.Runtime;
 namespace PrefSharp.Bench.Benchmarks;
 
 /// <summary>
-/// The reward-model table over every gym world (<see cref="GymRewardExperiment"/>): held-out gold accuracy of a tiny
-/// trained reward model (bound: the better of the length and bag-of-words baselines), Bradley–Terry vs de-biased at
-/// 20 % flipped labels (bound: Bradley–Terry), and best-of-16 gold utility of a single model vs a 3-member ensemble
-/// under mean, WCO and UWO (bound: the single model). Ratio = value / bound. Worlds can be restricted with
-/// PREFSHARP_BENCH_WORLDS=lexicon,sorting. Several minutes on two cores.
+/// The reward-model claims of issue 6 on every gym world (<see cref="GymRewardExperiment"/>, its default data recipe and
+/// <see cref="GymRewardOptions"/>' default budget), over seeds: held-out gold accuracy of the reward model vs the
+/// length-only and bag-of-words Bradley–Terry baselines; Bradley–Terry vs de-biased at 20 % flipped labels (and the share
+/// of flipped pairs each memorised); best-of-N gold for N = 1..64 of one model vs a 3-member ensemble under mean, WCO and
+/// UWO. Each number is the mean over seeds; "_se" lines give its standard error; "claim/…" lines give the paired mean
+/// difference (value) against twice its standard error (bound). The table and one verdict line per claim and world go
+/// to stderr. Environment: PREFSHARP_BENCH_WORLDS=lexicon,sorting, PREFSHARP_BENCH_SEEDS (default 3),
+/// PREFSHARP_BENCH_THREADS (libtorch intra-op threads, default 1).
 /// </summary>
 public sealed class GymRewardModelBenchmark : IBenchmark
 {
+    private const int Members = 3;
+    private const int BestOfN = 64;
+    private const int BestOfNPrompts = 200;
+
     public string Name => "gym-reward-model";
 
-    public string Description => "gym worlds: RM vs length/bag-of-words gold accuracy, BT vs debiased at 20% flips, ensemble vs single best-of-16 gold";
+    public string Description => "gym worlds over seeds: RM vs length/bag-of-words gold accuracy, BT vs debiased at 20% flips, ensemble vs single best-of-N gold";
 
     public IEnumerable<BenchResult> Run(BenchContext context)
     {
         TorchRuntime.EnsureInitialized();
+        // One intra-op thread by default: the tiny models gain nothing from more, and lose 10-50x when the cores are shared.
+        TorchSharp.torch.set_num_threads(int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_THREADS"), out var threads) && threads > 0 ? threads : 1);
         var names = Environment.GetEnvironmentVariable("PREFSHARP_BENCH_WORLDS")?.Split(',') ?? ["sorting", "lexicon", "pluralistic", "intransitive"];
-        var options = new GymRewardOptions { Steps = 300, Seed = context.Seed, OutputDirectory = context.ScratchDirectory };
+        var seeds = int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_SEEDS"), out var k) && k > 0 ? k : 3;
         foreach (var name in names)
         {
             var world = WorldCatalog.Get(name);
-            var experiment = new GymRewardExperiment(world, prompts: 400, seed: context.Seed);
-            context.Log($"{name}: {experiment.Train.Count} training pairs, {experiment.Gold.Count} held-out gold pairs");
-            var (rm, length, bag) = experiment.Accuracies(options);
-            var best = Math.Max(length, bag);
-            yield return new BenchResult(Name, $"{name}/rm_gold_accuracy", rm, "accuracy", best, rm / best);
-            yield return new BenchResult(Name, $"{name}/length_gold_accuracy", length, "accuracy", rm, length / rm);
-            yield return new BenchResult(Name, $"{name}/bow_gold_accuracy", bag, "accuracy", rm, bag / rm);
-            var (bt, debiased) = experiment.NoisyAccuracies(0.2, options);
-            yield return new BenchResult(Name, $"{name}/flip20_bt_gold_accuracy", bt, "accuracy", rm, bt / rm);
-            yield return new BenchResult(Name, $"{name}/flip20_debiased_gold_accuracy", debiased, "accuracy", bt, debiased / bt);
-            var curves = experiment.BestOfN(3, 150, 16, options with { Steps = 200 });
-            var single = curves["single"][^1];
-            foreach (var (kind, curve) in curves)
+            var values = new Dictionary<string, List<double>>();
+            void Add(string metric, double value) => (values.TryGetValue(metric, out var list) ? list : values[metric] = []).Add(value);
+            for (var s = 0; s < seeds; s++)
             {
-                context.Log($"{name} best-of-N gold ({kind}): {string.Join(" ", curve.Select(g => g.ToString("F3")))}");
-                yield return new BenchResult(Name, $"{name}/bo16_gold_{kind}", curve[^1], "gold utility", single, curve[^1] / single);
+                var seed = context.Seed + 100 * s;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var experiment = new GymRewardExperiment(world, seed: seed);
+                var options = new GymRewardOptions { Seed = seed, OutputDirectory = context.ScratchDirectory };
+                var ensemble = experiment.TrainEnsemble(Members, options);
+                try
+                {
+                    var (rm, length, bag) = experiment.Accuracies(ensemble[0]);
+                    Add("rm", rm); Add("length", length); Add("bow", bag);
+                    foreach (var (kind, curve) in experiment.BestOfN(ensemble, BestOfNPrompts, BestOfN))
+                        for (var n = 1; n <= BestOfN; n++) Add(GymRewardModelReport.BestOfNMetric(kind, n), curve[n - 1]);
+                }
+                finally
+                {
+                    foreach (var member in ensemble) member.Dispose();
+                }
+                var noisy = experiment.NoisyAccuracies(0.2, options);
+                Add("flip20_bt", noisy.BradleyTerry); Add("flip20_debiased", noisy.Debiased);
+                Add("flip20_bt_fits_flips", noisy.BradleyTerryFitsFlips); Add("flip20_debiased_fits_flips", noisy.DebiasedFitsFlips);
+                context.Log($"{name} seed {seed}: {experiment.Train.Count} panel-labelled training pairs, {experiment.Gold.Count} held-out gold pairs, " +
+                    $"rm {values["rm"][^1]:F3}, length {values["length"][^1]:F3}, bow {values["bow"][^1]:F3}, 20% flips bt {noisy.BradleyTerry:F3} " +
+                    $"debiased {noisy.Debiased:F3} (flipped pairs fitted: bt {noisy.BradleyTerryFitsFlips:F3}, debiased {noisy.DebiasedFitsFlips:F3}); best-of-N gold at N = 1, 4, 16, 64: " +
+                    string.Join("; ", new[] { "single", "mean", "wco", "uwo" }.Select(kind => kind + " " + string.Join(" ",
+                        new[] { 1, 4, 16, 64 }.Select(n => values[GymRewardModelReport.BestOfNMetric(kind, n)][^1].ToString("F3"))))) +
+                    $" ({watch.Elapsed.TotalSeconds:F0}s)");
             }
+            foreach (var result in GymRewardModelReport.Write(context, Name, name, values, BestOfN)) yield return result;
         }
     }
 }

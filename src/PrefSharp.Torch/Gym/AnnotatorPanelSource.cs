@@ -50,15 +50,7 @@ public sealed class AnnotatorPanelSource : IGroupRewardSource
         return new GroupScores(winRates.reshape(-1).data<double>().ToArray(), null);
     }
 
-    private double Vote(string prompt, string first, string second, int pair)
-    {
-        if (first == second) return 0.5;
-        var wins = 0.0;
-        for (var vote = 0; vote < votes; vote++)
-            wins += annotators[(pair + vote) % annotators.Count].Judge(world, prompt, first, second, random) switch
-            {
-                BattleOutcome.A => 1, BattleOutcome.B => 0, _ => 0.5,
-            };
-        return wins / votes;
-    }
+    /// <summary>The share of votes the first response won, ties counting ½: (#A + #T/2)/votes = (votes + margin)/(2·votes).</summary>
+    private double Vote(string prompt, string first, string second, int pair) =>
+        first == second ? 0.5 : (votes + PanelVote.Margin(world, prompt, first, second, annotators, votes, random, pair)) / (2.0 * votes);
 }

@@ -16,8 +16,8 @@ namespace PrefSharp.Torch.Gym;
 /// </summary>
 public sealed class GymIntransitiveExperiment(IWorld world, int prompts = 300, int responsesPerPrompt = 4, int seed = 1)
 {
-    private readonly (IReadOnlyList<GymSample> Samples, IReadOnlyList<GymJudgement> Judgements, HashSet<string> HeldOut) data =
-        GymRewardData.Generate(world, prompts, responsesPerPrompt, 0.2, seed);
+    private readonly (IReadOnlyList<GymSample> Samples, List<TextPair> Train, HashSet<string> HeldOut) data =
+        GymRewardData.Generate(world, prompts, responsesPerPrompt, 0.2, seed, votes: 1, minMargin: 1);   // one annotator vote per pair, ties dropped
 
     /// <summary>The tokenizer both models use: <see cref="GymTokenizer"/>'s choice for the world's texts (one token per word here).</summary>
     public ITokenizer Tokenizer => tokenizer ??= GymTokenizer.Choose(data.Samples.Select(s => (s.Prompt, s.Response)), 512).Tokenizer;
@@ -52,7 +52,7 @@ public sealed class GymIntransitiveExperiment(IWorld world, int prompts = 300, i
     public (double BradleyTerry, double GeneralPreference) Accuracies(GymRewardOptions options, int dimension = GeneralPreferenceConfig.DefaultDimension,
         bool promptGate = true, double gpmLearningRate = 1e-3, double? gpmBeta = null)
     {
-        var train = GymRewardData.TrainingPairs(data.Judgements, data.HeldOut);
+        var train = data.Train;
         var heldOut = HeldOutPreferences();
         using var bt = GymRewardTrainer.Train(train, Tokenizer, options with { Objective = new RewardObjectiveOptions() });
         using var gpm = GymRewardTrainer.Train(train, Tokenizer, options with

@@ -15,12 +15,6 @@ public sealed record TextPair(string Prompt, string Chosen, string Rejected);
 /// </summary>
 public static class GymRewardData
 {
-    /// <summary>Training pairs from <paramref name="judgements"/> whose prompt ids are not held out.</summary>
-    public static List<TextPair> TrainingPairs(IEnumerable<GymJudgement> judgements, ISet<string> heldOutPromptIds) => judgements
-        .Where(j => !heldOutPromptIds.Contains(j.A.PromptId) && j.Outcome is BattleOutcome.A or BattleOutcome.B)
-        .Select(j => j.Outcome == BattleOutcome.A ? new TextPair(j.A.Prompt, j.A.Response, j.B.Response) : new TextPair(j.A.Prompt, j.B.Response, j.A.Response))
-        .ToList();
-
     /// <summary>Gold pairs among the samples of <paramref name="heldOutPromptIds"/>: every pair with different gold utility.</summary>
     public static List<TextPair> GoldPairs(IReadOnlyList<GymSample> samples, ISet<string> heldOutPromptIds)
     {
@@ -55,12 +49,44 @@ public static class GymRewardData
         return pairs.Select(p => random.NextDouble() < rate ? p with { Chosen = p.Rejected, Rejected = p.Chosen } : p).ToList();
     }
 
-    /// <summary>Samples, judgements (one annotator, Bradley–Terry at temperature 1) and the held-out ids of a world.</summary>
-    public static (IReadOnlyList<GymSample> Samples, IReadOnlyList<GymJudgement> Judgements, HashSet<string> HeldOut) Generate(
-        IWorld world, int prompts, int responsesPerPrompt, double heldOutFraction, int seed)
+    /// <summary>
+    /// Panel-labelled training pairs: every two different responses of each prompt not in <paramref name="heldOutPromptIds"/>,
+    /// shown in a random order <paramref name="votes"/> times to <paramref name="annotators"/> (<see cref="PanelVote"/>),
+    /// the majority chosen; pairs whose |vote margin| is below <paramref name="minMargin"/> are dropped. Seeded.
+    /// </summary>
+    public static List<TextPair> PanelPairs(IWorld world, IReadOnlyList<GymSample> samples, ISet<string> heldOutPromptIds,
+        IReadOnlyList<SimulatedAnnotator> annotators, int votes, int minMargin, int seed)
+    {
+        if (votes < 1 || minMargin < 1 || minMargin > votes)
+            throw new ArgumentException($"votes must be ≥ 1 and minMargin in [1, votes] (got {votes} votes, minMargin {minMargin})", nameof(minMargin));
+        var random = new Random(seed);
+        var pairs = new List<TextPair>();
+        foreach (var prompt in samples.Where(s => !heldOutPromptIds.Contains(s.PromptId)).GroupBy(s => s.PromptId))
+        {
+            var responses = prompt.ToList();
+            for (var i = 0; i < responses.Count; i++)
+                for (var j = i + 1; j < responses.Count; j++)
+                {
+                    if (responses[i].Response == responses[j].Response) continue;
+                    var (a, b) = random.Next(2) == 0 ? (responses[i], responses[j]) : (responses[j], responses[i]);
+                    var margin = PanelVote.Margin(world, a.Prompt, a.Response, b.Response, annotators, votes, random, pairs.Count);
+                    if (Math.Abs(margin) < minMargin) continue;
+                    pairs.Add(margin > 0 ? new TextPair(a.Prompt, a.Response, b.Response) : new TextPair(a.Prompt, b.Response, a.Response));
+                }
+        }
+        return pairs;
+    }
+
+    /// <summary>
+    /// Samples, panel-labelled training pairs (<see cref="PanelPairs"/> with the default annotator, Bradley–Terry at
+    /// temperature 1) and the held-out prompt ids of a world.
+    /// </summary>
+    public static (IReadOnlyList<GymSample> Samples, List<TextPair> Train, HashSet<string> HeldOut) Generate(
+        IWorld world, int prompts, int responsesPerPrompt, double heldOutFraction, int seed, int votes, int minMargin)
     {
         var samples = GymSampler.Sample(world, prompts, responsesPerPrompt, seed);
-        var judgements = GymAnnotation.Annotate(world, samples, AnnotatorSpec.Parse(AnnotatorSpec.Default), seed + 1);
-        return (samples, judgements, HeldOutPrompts(samples, heldOutFraction, seed + 2));
+        var heldOut = HeldOutPrompts(samples, heldOutFraction, seed + 2);
+        var train = PanelPairs(world, samples, heldOut, AnnotatorSpec.Parse(AnnotatorSpec.Default), votes, minMargin, seed + 1);
+        return (samples, train, heldOut);
     }
 }

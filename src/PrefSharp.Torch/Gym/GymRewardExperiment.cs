@@ -11,64 +11,99 @@ namespace PrefSharp.Torch.Gym;
 /// model vs the length-only and bag-of-words Bradley–Terry baselines; (2) with a fraction of training labels flipped,
 /// Bradley–Terry vs the de-biased loss told the flip rate (Natarajan et al. 2013, via <see cref="RewardLossKind.Debiased"/>);
 /// (3) best-of-N gold utility when a single reward model, or a K-member ensemble aggregated by mean, WCO or UWO
-/// (Coste et al. 2023), picks among N fresh demonstrations. Budgets are parameters so tests run small and the bench full.
+/// (Coste et al. 2023), picks among N fresh demonstrations. The data recipe (the constructor's arguments): `prompts`
+/// prompts with `responsesPerPrompt` demonstrations each, 20 % of the prompts held out for gold, every pair of the
+/// others labelled by the majority of `votes` panel votes and kept when the margin is ≥ `minMargin`
+/// (<see cref="GymRewardData.PanelPairs"/>); the tokenizer is the world's (<see cref="GymTokenizer.Choose"/> on the
+/// training prompts' texts: a word-level BPE for the word worlds, bytes for sorting). Budgets are parameters so tests
+/// run small and the bench full.
 /// </summary>
-public sealed class GymRewardExperiment(IWorld world, int prompts = 300, int responsesPerPrompt = 4, int seed = 1)
+public sealed class GymRewardExperiment
 {
-    private readonly (IReadOnlyList<Core.Gym.Sampling.GymSample> Samples, IReadOnlyList<Core.Gym.Sampling.GymJudgement> Judgements, HashSet<string> HeldOut) data =
-        GymRewardData.Generate(world, prompts, responsesPerPrompt, 0.2, seed);
+    private readonly IWorld world;
+    private readonly int seed;
+    private readonly (IReadOnlyList<Core.Gym.Sampling.GymSample> Samples, List<TextPair> Train, HashSet<string> HeldOut) data;
 
-    /// <summary>The byte-level tokenizer every gym reward model uses (259 ids with ChatML markers).</summary>
-    public ITokenizer Tokenizer { get; } = ByteLevelTokenizer.WithChatMl();
+    public GymRewardExperiment(IWorld world, int prompts = 1000, int responsesPerPrompt = 4, int seed = 1, int votes = 9, int minMargin = 3)
+    {
+        this.world = world;
+        this.seed = seed;
+        data = GymRewardData.Generate(world, prompts, responsesPerPrompt, 0.2, seed, votes, minMargin);
+        Tokenizer = GymTokenizer.Choose(data.Samples.Where(s => !data.HeldOut.Contains(s.PromptId)).Select(s => (s.Prompt, s.Response)), 512).Tokenizer;
+        Gold = GymRewardData.GoldPairs(data.Samples, data.HeldOut);
+    }
 
-    /// <summary>Annotator-labelled training pairs (held-out prompts excluded).</summary>
-    public IReadOnlyList<TextPair> Train => GymRewardData.TrainingPairs(data.Judgements, data.HeldOut);
+    /// <summary>The tokenizer every reward model of this experiment uses.</summary>
+    public ITokenizer Tokenizer { get; }
+
+    /// <summary>Panel-labelled training pairs (held-out prompts excluded).</summary>
+    public IReadOnlyList<TextPair> Train => data.Train;
 
     /// <summary>Held-out gold pairs.</summary>
-    public IReadOnlyList<TextPair> Gold => GymRewardData.GoldPairs(data.Samples, data.HeldOut);
+    public IReadOnlyList<TextPair> Gold { get; }
+
+    /// <summary>One reward model trained on <see cref="Train"/>.</summary>
+    public RewardModelProxy TrainModel(GymRewardOptions options) => GymRewardTrainer.Train(Train, Tokenizer, options);
+
+    /// <summary>K members trained on <see cref="Train"/> from seeds Seed, Seed + 1, … (dispose them).</summary>
+    public IReadOnlyList<RewardModelProxy> TrainEnsemble(int members, GymRewardOptions options) =>
+        GymRewardTrainer.TrainEnsemble(members, Train, Tokenizer, options);
 
     /// <summary>Gold accuracy of a reward model trained on <see cref="Train"/>, of length and of the bag-of-words proxy.</summary>
     public (double RewardModel, double Length, double BagOfWords) Accuracies(GymRewardOptions options)
     {
-        var gold = Gold;
-        using var model = GymRewardTrainer.Train(Train, Tokenizer, options);
+        using var model = TrainModel(options);
+        return Accuracies(model);
+    }
+
+    /// <summary>Gold accuracy of <paramref name="model"/>, of length and of the bag-of-words proxy fitted on <see cref="Train"/>.</summary>
+    public (double RewardModel, double Length, double BagOfWords) Accuracies(RewardModelProxy model)
+    {
         var bag = BagOfWordsReward.Fit(Train.Select(p => (p.Chosen, p.Rejected, false)).ToList());
-        return (GymRewardEvaluation.GoldAccuracy(gold, model.ScoreMany), GymRewardEvaluation.LengthAccuracy(gold),
-            GymRewardEvaluation.GoldAccuracy(gold, items => items.Select(i => bag.Score(i.Completion)).ToArray()));
+        return (GymRewardEvaluation.GoldAccuracy(Gold, model.ScoreMany), GymRewardEvaluation.LengthAccuracy(Gold),
+            GymRewardEvaluation.GoldAccuracy(Gold, items => items.Select(i => bag.Score(i.Completion)).ToArray()));
     }
 
     /// <summary>Gold accuracy under <paramref name="flipRate"/> label noise: plain Bradley–Terry, then the de-biased loss with ε = flip rate.</summary>
-    public (double BradleyTerry, double Debiased) NoisyAccuracies(double flipRate, GymRewardOptions options)
+    public GymNoisyAccuracies NoisyAccuracies(double flipRate, GymRewardOptions options)
     {
         var noisy = GymRewardData.Flip(Train, flipRate, seed + 7);
-        var gold = Gold;
-        double Accuracy(RewardObjectiveOptions objective)
+        var flipped = noisy.Where((p, i) => p.Chosen != Train[i].Chosen).ToList();
+        (double Gold, double FitsFlips) Run(RewardObjectiveOptions objective)
         {
             using var model = GymRewardTrainer.Train(noisy, Tokenizer, options with { Objective = objective });
-            return GymRewardEvaluation.GoldAccuracy(gold, model.ScoreMany);
+            return (GymRewardEvaluation.GoldAccuracy(Gold, model.ScoreMany), flipped.Count == 0 ? 0 : GymRewardEvaluation.GoldAccuracy(flipped, model.ScoreMany));
         }
-        return (Accuracy(new RewardObjectiveOptions { Loss = RewardLossKind.BradleyTerry }),
-            Accuracy(new RewardObjectiveOptions { Loss = RewardLossKind.Debiased, FlipRate = flipRate }));
+        var bt = Run(new RewardObjectiveOptions { Loss = RewardLossKind.BradleyTerry });
+        var debiased = Run(new RewardObjectiveOptions { Loss = RewardLossKind.Debiased, FlipRate = flipRate });
+        return new GymNoisyAccuracies(bt.Gold, debiased.Gold, bt.FitsFlips, debiased.FitsFlips);
     }
 
     /// <summary>
     /// Best-of-N curves (gold of the pick for N = 1..<paramref name="n"/> on <paramref name="bonPrompts"/> fresh prompts) for member 0
     /// alone and for the ensemble under mean, WCO and UWO (λ = <paramref name="uncertaintyPenalty"/>).
     /// </summary>
+    public IReadOnlyDictionary<string, double[]> BestOfN(IReadOnlyList<RewardModelProxy> ensemble, int bonPrompts, int n,
+        double uncertaintyPenalty = EnsembleAggregation.DefaultUncertaintyPenalty)
+    {
+        var candidates = GymRewardEvaluation.Candidates(world, bonPrompts, n, seed + 11);
+        return new Dictionary<string, double[]>
+        {
+            ["single"] = GymRewardEvaluation.BestOfN(candidates, ensemble[0].ScoreMany),
+            ["mean"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.Mean)),
+            ["wco"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.WorstCase)),
+            ["uwo"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.UncertaintyWeighted, uncertaintyPenalty)),
+        };
+    }
+
+    /// <summary>Trains a <paramref name="members"/>-member ensemble and returns its best-of-N curves (see the other overload).</summary>
     public IReadOnlyDictionary<string, double[]> BestOfN(int members, int bonPrompts, int n, GymRewardOptions options,
         double uncertaintyPenalty = EnsembleAggregation.DefaultUncertaintyPenalty)
     {
-        var ensemble = GymRewardTrainer.TrainEnsemble(members, Train, Tokenizer, options);
+        var ensemble = TrainEnsemble(members, options);
         try
         {
-            var candidates = GymRewardEvaluation.Candidates(world, bonPrompts, n, seed + 11);
-            return new Dictionary<string, double[]>
-            {
-                ["single"] = GymRewardEvaluation.BestOfN(candidates, ensemble[0].ScoreMany),
-                ["mean"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.Mean)),
-                ["wco"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.WorstCase)),
-                ["uwo"] = GymRewardEvaluation.BestOfN(candidates, i => GymRewardTrainer.ScoreEnsemble(ensemble, i, EnsembleAggregationKind.UncertaintyWeighted, uncertaintyPenalty)),
-            };
+            return BestOfN(ensemble, bonPrompts, n, uncertaintyPenalty);
         }
         finally
         {

@@ -1,15 +1,19 @@
 using System.Globalization;
+using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Proxy;
+using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Torch.Gym;
 
 /// <summary>
-/// The demo's reward-model stage. Holds out 20 % of the prompts, trains a Bradley–Terry reward model on the simulated
-/// judgements of the rest (from the SFT checkpoint's backbone and tokenizer when the sft stage left one in
-/// <see cref="DemoContext.Items"/>, else a tiny model from scratch on the byte-level tokenizer), and measures it
+/// The demo's reward-model stage. Holds out 20 % of the prompts, trains a Bradley–Terry reward model on every pair of
+/// the rest labelled by the run's annotators as a panel (9 votes, majority, pairs with a majority under 3 dropped:
+/// <see cref="GymRewardData.PanelPairs"/>, the recipe of the gym-reward-model benchmark and of the DPO stage) from the
+/// SFT checkpoint's backbone and tokenizer when the sft stage left one in <see cref="DemoContext.Items"/>, else a tiny
+/// model from scratch on the world's tokenizer (<see cref="GymTokenizer.Choose"/>), and measures it
 /// against GOLD preferences on the held-out prompts beside the length-only and bag-of-words baselines. It then trains
 /// two more members and plots best-of-N gold utility when the single model or the ensemble (WCO, UWO; Coste et al.
 /// 2023) picks among N fresh demonstrations: the over-optimisation plot. The model is saved under the stage folder
@@ -29,19 +33,25 @@ public sealed class RewardModelStage : IDemoStage
 
     private const int BestOfN = 16;
 
+    /// <summary>Panel votes per training pair and the smallest majority kept (as the DPO stage labels its pairs).</summary>
+    private const int Votes = 9, MinVoteMargin = 3;
+
     public string Name => "reward-model";
 
     public DemoStage Run(DemoContext context)
     {
+        using var threads = IntraOpThreadLimit.To(1);   // tiny models: one intra-op thread is as fast and far faster on a shared machine
         var heldOut = GymRewardData.HeldOutPrompts(context.Samples, 0.2, context.Seed + 3);
-        var train = GymRewardData.TrainingPairs(context.Judgements, heldOut);
+        var annotators = context.Annotators.Count > 0 ? context.Annotators : AnnotatorSpec.Parse(AnnotatorSpec.Default);
+        var train = GymRewardData.PanelPairs(context.World, context.Samples, heldOut, annotators, Votes, MinVoteMargin, context.Seed + 4);
         var gold = GymRewardData.GoldPairs(context.Samples, heldOut);
         var folder = context.StageFolder(Name);
         var sft = context.Items.GetValueOrDefault(SftCheckpointKey) as string;
-        var tokenizer = sft is null ? ByteLevelTokenizer.WithChatMl() : TokenizerFiles.Load(sft);
+        var choice = sft is null ? GymTokenizer.Choose(context.Samples.Where(s => !heldOut.Contains(s.PromptId)).Select(s => (s.Prompt, s.Response)), 512) : null;
+        var tokenizer = choice?.Tokenizer ?? TokenizerFiles.Load(sft!);
         var options = new GymRewardOptions
         {
-            Steps = context.Quick ? 300 : 600, LearningRate = sft is null ? 3e-3 : 1e-3, Seed = context.Seed,
+            Steps = context.Quick ? 300 : 600, LearningRate = 1e-3, Seed = context.Seed,
             OutputDirectory = Path.Combine(folder, "training"),
         };
         Func<RewardModel>? create = sft is null ? null : () => RewardCheckpoint.FromCausalLM(sft);
@@ -50,7 +60,7 @@ public sealed class RewardModelStage : IDemoStage
         try
         {
             members.Add(GymRewardTrainer.Train(train, tokenizer, options, create));
-            var modelFolder = Save(members[0], tokenizer, sft, Path.Combine(folder, "model"));
+            var modelFolder = Save(members[0], choice, sft, Path.Combine(folder, "model"));
             context.Items[CheckpointKey] = modelFolder;
             var accuracy = GymRewardEvaluation.GoldAccuracy(gold, members[0].ScoreMany);
             var length = GymRewardEvaluation.LengthAccuracy(gold);
@@ -60,7 +70,7 @@ public sealed class RewardModelStage : IDemoStage
             for (var k = 1; k < 3; k++)
             {
                 members.Add(GymRewardTrainer.Train(train, tokenizer, options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(folder, $"member-{k}") }, create));
-                memberFolders.Add(Save(members[k], tokenizer, sft, Path.Combine(folder, $"member-{k}", "model")));
+                memberFolders.Add(Save(members[k], choice, sft, Path.Combine(folder, $"member-{k}", "model")));
             }
             context.Items[MembersKey] = memberFolders.ToArray();
             var candidates = GymRewardEvaluation.Candidates(context.World, context.Quick ? 60 : 200, BestOfN, context.Seed + 5);
@@ -76,10 +86,10 @@ public sealed class RewardModelStage : IDemoStage
         }
     }
 
-    private static string Save(RewardModelProxy proxy, ITokenizer tokenizer, string? sft, string directory)
+    private static string Save(RewardModelProxy proxy, GymTokenizerChoice? choice, string? sft, string directory)
     {
         RewardCheckpoint.Save(proxy.Model, directory);
-        if (tokenizer is ByteLevelTokenizer byteLevel) TokenizerFiles.SaveByteLevel(byteLevel, directory);
+        if (choice is not null) choice.Save(directory);
         else TokenizerFiles.CopyFiles(sft!, directory);
         return directory;
     }

@@ -1,53 +1,54 @@
+using PrefSharp.Core.Gym;
+using PrefSharp.Core.Gym.Sampling;
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Gym;
 
 namespace PrefSharp.Torch.Tests.Gym;
 
 /// <summary>
-/// The reward-model claims on one gym world with a small budget (the full table over all worlds is the
+/// The reward-model claims on one gym world with a small budget (the full table over all worlds and seeds is the
 /// gym-reward-model benchmark). Every accuracy is against GOLD preferences on held-out prompts.
 /// </summary>
 public sealed class GymRewardModelTests
 {
-    private static readonly GymRewardOptions Budget = new() { Steps = 150, Seed = 3 };
+    private static readonly GymRewardOptions Budget = new() { Steps = 200, LearningRate = 1e-3, Seed = 3 };
 
     /// <remarks>
-    /// Measured, not assumed: on lexicon the tiny model beats length clearly but does NOT beat the bag-of-words
-    /// Bradley–Terry baseline at these budgets (this test: RM 0.665, length 0.511, bag-of-words 0.753; the bench's
-    /// table has the other worlds), so only the length claim is asserted; the bag-of-words number is printed.
+    /// Pluralistic world, 200 prompts (160 for training, panel labels), 200 steps. The bag-of-words proxy cannot see the
+    /// prompt, so it cannot tell on-topic words from off-topic ones; length is half right by construction (the two
+    /// groups weigh it oppositely). Scratch runs at this budget (seeds 1 and 2, validation prompts) gave RM 0.79 / 0.75
+    /// against max(length, bag-of-words) 0.65 / 0.63: the asserted margin of 0.05 is about half of that.
     /// </remarks>
     [Fact]
-    public void A_trained_reward_model_beats_the_length_baseline_on_gold()
+    public void A_trained_reward_model_beats_the_length_and_bag_of_words_baselines_on_gold()
     {
-        var experiment = new GymRewardExperiment(new LexiconWorld(), prompts: 160, seed: 2);
+        using var threads = IntraOpThreadLimit.To(1);   // tiny model: one thread is as fast and does not fight other processes
+        var experiment = new GymRewardExperiment(new PluralisticWorld(), prompts: 200, seed: 2);
         var (rm, length, bag) = experiment.Accuracies(Budget);
-        Console.WriteLine($"lexicon gold accuracy: rm {rm:F3}, length {length:F3}, bag-of-words {bag:F3}");
-        Assert.True(rm > length + 0.05, $"rm {rm:F3} vs length {length:F3}");
+        Console.WriteLine($"pluralistic gold accuracy: rm {rm:F3}, length {length:F3}, bag-of-words {bag:F3}");
+        Assert.True(rm > Math.Max(length, bag) + 0.05, $"rm {rm:F3} vs length {length:F3}, bag-of-words {bag:F3}");
     }
 
-    /// <remarks>
-    /// The issue's claim "the robust loss keeps more accuracy than plain Bradley–Terry at 20 % noise" was NOT confirmed
-    /// at this budget, nor refuted: this test measures Bradley–Terry 0.614 vs de-biased 0.652, but an earlier run with 160
-    /// prompts gave 0.648 vs 0.626, so the sign is within run-to-run noise (see the bench table for every world). With few steps Bradley–Terry does not yet fit the flipped labels, and the de-biased loss
-    /// pays its higher variance. What is asserted is that both still learn from 20 % flipped labels; the comparison is printed.
-    /// </remarks>
+    /// <summary>
+    /// Panel labels (9 votes, majority, margin ≥ 3) agree with gold far more often than one T = 1 vote on the sorting
+    /// world, whose utility gaps are small: measured on 2,000 prompts, 0.57 for one vote against 0.75 for the panel.
+    /// </summary>
     [Fact]
-    public void With_20_percent_flipped_labels_both_Bradley_Terry_and_the_debiased_loss_still_learn()
+    public void Panel_labels_agree_with_gold_more_often_than_one_vote()
     {
-        var experiment = new GymRewardExperiment(new LexiconWorld(), prompts: 120, seed: 2);
-        var (bt, debiased) = experiment.NoisyAccuracies(0.2, Budget);
-        Console.WriteLine($"lexicon gold accuracy at 20% flips: bt {bt:F3}, debiased {debiased:F3}");
-        Assert.True(bt > 0.55, $"bt {bt:F3}");
-        Assert.True(debiased > 0.55, $"debiased {debiased:F3}");
-    }
-
-    [Fact]
-    public void A_conservative_ensemble_picks_better_gold_in_best_of_N_than_one_model()
-    {
-        var experiment = new GymRewardExperiment(new LexiconWorld(), prompts: 120, seed: 2);
-        var curves = experiment.BestOfN(3, 60, 16, Budget with { Steps = 100 });
-        Console.WriteLine(string.Join("\n", curves.Select(c => $"{c.Key}: {string.Join(" ", c.Value.Select(g => g.ToString("F3")))}")));
-        Assert.Equal(curves["single"][0], curves["wco"][0], 9);      // N = 1 is a random pick for every scorer
-        Assert.True(curves["wco"][^1] > curves["single"][^1], $"wco {curves["wco"][^1]:F3} vs single {curves["single"][^1]:F3} at N = 16");
+        var world = new SortingWorld();
+        var samples = GymSampler.Sample(world, 300, 4, seed: 1);
+        var annotators = AnnotatorSpec.Parse(AnnotatorSpec.Default);
+        double Agreement(List<TextPair> pairs)
+        {
+            var gaps = pairs.Select(p => world.GoldUtility(p.Prompt, p.Chosen) - world.GoldUtility(p.Prompt, p.Rejected)).Where(g => g != 0).ToList();
+            return gaps.Count(g => g > 0) / (double)gaps.Count;
+        }
+        var one = GymRewardData.PanelPairs(world, samples, new HashSet<string>(), annotators, votes: 1, minMargin: 1, seed: 5);
+        var panel = GymRewardData.PanelPairs(world, samples, new HashSet<string>(), annotators, votes: 9, minMargin: 3, seed: 5);
+        Console.WriteLine($"sorting label agreement with gold: one vote {Agreement(one):F3} ({one.Count} pairs), panel {Agreement(panel):F3} ({panel.Count} pairs)");
+        Assert.True(Agreement(panel) > Agreement(one) + 0.1, $"panel {Agreement(panel):F3} vs one vote {Agreement(one):F3}");
+        Assert.True(panel.Count < one.Count, "the margin filter drops split panels");
     }
 }
