@@ -10,22 +10,9 @@ namespace PrefSharp.Cli.Tests;
 /// <summary>End to end on a tiny random GPT-2 with the byte-level tokenizer (257 ids) and the sorting world's gold utility.</summary>
 public sealed class GrpoCommandTests
 {
-    private const string Config = """
-        {"model_type": "gpt2", "vocab_size": 257, "n_embd": 16, "n_layer": 1, "n_head": 2, "n_positions": 64,
-         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
-        """;
-
     private static (string Model, string Prompts) Setup()
     {
-        var root = Directory.CreateTempSubdirectory("prefsharp-grpo-").FullName;
-        var model = Path.Combine(root, "model");
-        manual_seed(4);
-        using (var policy = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(policy, model);
-        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), model);
-        var world = WorldCatalog.Get("sorting");
-        var random = new Random(1);
-        var prompts = Path.Combine(root, "prompts.txt");
-        File.WriteAllLines(prompts, Enumerable.Range(0, 4).Select(_ => world.SamplePrompt(random)));
+        var (root, model, prompts) = TinyGymPolicy.Create("prefsharp-grpo-", 4);
         return (model, prompts);
     }
 
@@ -91,7 +78,7 @@ public sealed class GrpoCommandTests
     {
         var (model, prompts) = Setup();
         var rm = Path.Combine(Path.GetDirectoryName(model)!, "rm");
-        using (var rewardModel = new PrefSharp.Torch.Rewards.RewardModel(new PrefSharp.Torch.Rewards.RewardModelConfig { Backbone = ModelConfigJson.Parse(Config) }))
+        using (var rewardModel = new PrefSharp.Torch.Rewards.RewardModel(new PrefSharp.Torch.Rewards.RewardModelConfig { Backbone = ModelConfigJson.Parse(TinyGymPolicy.Config) }))
             PrefSharp.Torch.Rewards.RewardCheckpoint.Save(rewardModel, rm);
         TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), rm);
         var output = Path.Combine(Path.GetDirectoryName(model)!, "out-rm");

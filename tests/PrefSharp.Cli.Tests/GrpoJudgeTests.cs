@@ -17,22 +17,9 @@ public sealed class GrpoJudgeTests
 {
     private const int Steps = 2, PromptsPerStep = 2, GroupSize = 3;
 
-    private const string Config = """
-        {"model_type": "gpt2", "vocab_size": 257, "n_embd": 16, "n_layer": 1, "n_head": 2, "n_positions": 64,
-         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
-        """;
-
     private static (string Root, string Model, string Prompts) Setup()
     {
-        var root = Directory.CreateTempSubdirectory("prefsharp-grpo-judge-").FullName;
-        var model = Path.Combine(root, "model");
-        manual_seed(4);
-        using (var policy = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(policy, model);
-        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), model);
-        var world = WorldCatalog.Get("sorting");
-        var random = new Random(1);
-        var prompts = Path.Combine(root, "prompts.txt");
-        File.WriteAllLines(prompts, Enumerable.Range(0, 4).Select(_ => world.SamplePrompt(random)));
+        var (root, model, prompts) = TinyGymPolicy.Create("prefsharp-grpo-judge-", 4);
         return (root, model, prompts);
     }
 

@@ -10,22 +10,9 @@ namespace PrefSharp.Cli.Tests;
 /// <summary><c>prefsharp online-dpo</c> end to end on a tiny random GPT-2 with the byte-level tokenizer: gym annotators and a loopback judge.</summary>
 public sealed class OnlineDpoCommandTests
 {
-    private const string Config = """
-        {"model_type": "gpt2", "vocab_size": 257, "n_embd": 16, "n_layer": 1, "n_head": 2, "n_positions": 64,
-         "layer_norm_epsilon": 1e-5, "activation_function": "gelu_new", "initializer_range": 0.2, "eos_token_id": 256}
-        """;
-
     private static (string Model, string Prompts, string Root) Setup()
     {
-        var root = Directory.CreateTempSubdirectory("prefsharp-online-dpo-").FullName;
-        var model = Path.Combine(root, "model");
-        manual_seed(4);
-        using (var policy = CausalLM.Create(ModelConfigJson.Parse(Config))) Checkpoint.Save(policy, model);
-        TokenizerFiles.SaveByteLevel(new ByteLevelTokenizer(), model);
-        var world = WorldCatalog.Get("sorting");
-        var random = new Random(1);
-        var prompts = Path.Combine(root, "prompts.txt");
-        File.WriteAllLines(prompts, Enumerable.Range(0, 8).Select(_ => world.SamplePrompt(random)));
+        var (root, model, prompts) = TinyGymPolicy.Create("prefsharp-online-dpo-", 8);
         return (model, prompts, root);
     }
 
