@@ -58,33 +58,16 @@ public static class PreferenceLogits
     /// <summary>GPM embeddings (N, 2k) and gate eigenvalues (N, k) or null, float64 on the CPU, in the caller's dispose scope.</summary>
     public static (Tensor Embeddings, Tensor? Eigenvalues) Embeddings(RewardModel model, IReadOnlyList<TokenizedSequence> sequences, int batchSize = 16)
     {
-        if (batchSize < 1) throw new ArgumentException($"batchSize must be ≥ 1, found {batchSize}", nameof(batchSize));
-        var padId = RewardScorerPad(model);
         var embeddings = new List<double>();
         var eigenvalues = new List<double>();
-        var wasTraining = model.training;
-        model.eval();
-        try
+        RewardScorer.InBatches(model, sequences, batchSize, (batch, _) =>
         {
-            for (var start = 0; start < sequences.Count; start += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                using var noGrad = no_grad();
-                using var batch = SequenceBatch.Collate(sequences.Skip(start).Take(batchSize).ToList(), padId);
-                var (v, lambda) = model.GeneralPreferenceOutputs(batch.InputIds, batch.AttentionMask, batch.LossMask);
-                embeddings.AddRange(v.to(ScalarType.Float64).cpu().data<double>().ToArray());
-                if (lambda is not null) eigenvalues.AddRange(lambda.to(ScalarType.Float64).cpu().data<double>().ToArray());
-            }
-        }
-        finally
-        {
-            if (wasTraining) model.train();
-        }
+            var (v, lambda) = model.GeneralPreferenceOutputs(batch.InputIds, batch.AttentionMask, batch.LossMask);
+            embeddings.AddRange(v.to(ScalarType.Float64).cpu().data<double>().ToArray());
+            if (lambda is not null) eigenvalues.AddRange(lambda.to(ScalarType.Float64).cpu().data<double>().ToArray());
+        });
         var width = model.Config.NumLabels;
         return (tensor(embeddings.ToArray()).view(sequences.Count, width),
             eigenvalues.Count == 0 ? null : tensor(eigenvalues.ToArray()).view(sequences.Count, width / 2));
     }
-
-    private static int RewardScorerPad(RewardModel model) =>
-        (int)(model.Config.Backbone.PadTokenId ?? model.Config.Backbone.EosTokenIds.FirstOrDefault());
 }

@@ -36,6 +36,9 @@ public sealed partial class RewardModel : nn.Module
     /// <summary>The architecture, head and normalisation statistics.</summary>
     public RewardModelConfig Config { get; private set; }
 
+    /// <summary>The padding id batches of this model use: the backbone's pad id, else its first EOS, else 0.</summary>
+    public int PadId => (int)(Config.Backbone.PadTokenId ?? Config.Backbone.EosTokenIds.FirstOrDefault());
+
     /// <summary>The decoder (hidden states through <see cref="ICausalLM.forward_hidden"/>).</summary>
     public ICausalLM Backbone => _backbone;
 

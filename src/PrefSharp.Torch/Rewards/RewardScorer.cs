@@ -12,9 +12,23 @@ public static class RewardScorer
     /// <summary>Rewards of <paramref name="sequences"/>, <paramref name="batchSize"/> at a time.</summary>
     public static double[] Score(RewardModel model, IReadOnlyList<TokenizedSequence> sequences, int batchSize = 16, bool normalize = false)
     {
-        if (batchSize < 1) throw new ArgumentException($"batchSize must be ≥ 1, found {batchSize}", nameof(batchSize));
-        var padId = (int)(model.Config.Backbone.PadTokenId ?? model.Config.Backbone.EosTokenIds.FirstOrDefault());
         var rewards = new double[sequences.Count];
+        InBatches(model, sequences, batchSize, (batch, start) =>
+        {
+            var scores = model.Rewards(batch.InputIds, batch.AttentionMask);
+            if (normalize) scores = model.Normalize(scores);
+            scores.to(ScalarType.Float64).data<double>().ToArray().CopyTo(rewards, start);
+        });
+        return rewards;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> on right-padded batches of <paramref name="sequences"/> (with the index of each batch's
+    /// first sequence) in evaluation mode without gradients, each batch in its own dispose scope; restores training mode.
+    /// </summary>
+    public static void InBatches(RewardModel model, IReadOnlyList<TokenizedSequence> sequences, int batchSize, Action<SequenceBatch, int> step)
+    {
+        if (batchSize < 1) throw new ArgumentException($"batchSize must be ≥ 1, found {batchSize}", nameof(batchSize));
         var wasTraining = model.training;
         model.eval();
         try
@@ -23,17 +37,13 @@ public static class RewardScorer
             {
                 using var scope = NewDisposeScope();
                 using var noGrad = no_grad();
-                var chunk = sequences.Skip(start).Take(batchSize).ToList();
-                using var batch = SequenceBatch.Collate(chunk, padId);
-                var scores = model.Rewards(batch.InputIds, batch.AttentionMask);
-                if (normalize) scores = model.Normalize(scores);
-                scores.to(ScalarType.Float64).data<double>().ToArray().CopyTo(rewards, start);
+                using var batch = SequenceBatch.Collate(sequences.Skip(start).Take(batchSize).ToList(), model.PadId);
+                step(batch, start);
             }
         }
         finally
         {
             if (wasTraining) model.train();
         }
-        return rewards;
     }
 }

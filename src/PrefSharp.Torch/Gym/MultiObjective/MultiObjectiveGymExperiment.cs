@@ -106,7 +106,7 @@ public sealed class MultiObjectiveGymExperiment
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.Eval();
-        using var batch = SequenceBatch.Collate(sequences, RewardTraining.PadId(model.Model));
+        using var batch = SequenceBatch.Collate(sequences, model.Model.PadId);
         var weights = gate.forward(model.Forward(batch).PromptHidden);
         return weights.div(weights.sum(1, keepdim: true)).mean([0]).to(ScalarType.Float64).data<double>().ToArray();
     }

@@ -20,7 +20,7 @@ public static class MultiObjectiveScorer
         if (direction is null && model.Gating is null)
             throw new ArgumentException("this multi-objective model has no gating network: give a --direction over its objectives " +
                 $"({string.Join(", ", model.Config.Objectives)})", nameof(direction));
-        var padId = (int)(model.Model.Config.Backbone.PadTokenId ?? model.Model.Config.Backbone.EosTokenIds.FirstOrDefault());
+        var padId = model.Model.PadId;
         var objectives = new double[sequences.Count][];
         var scores = new double[sequences.Count];
         var wasTraining = model.Model.training;

@@ -20,7 +20,7 @@ public static class ListwiseRewardTraining
         if (model.Config.IsGeneralPreference || model.Config.NumLabels != 1)
             throw new ArgumentException("listwise losses train a scalar reward head (num_labels = 1)", nameof(model));
         if (!(labelTemperature > 0)) throw new ArgumentException($"--label-temperature must be > 0, found {labelTemperature}", nameof(labelTemperature));
-        var padId = RewardTraining.PadId(model);
+        var padId = model.PadId;
         var source = new MicroBatchSource<ListwiseExample, ListBatch>(train, b => ListBatch.Collate(b, padId), options.MicroBatchSize, options.Seed);
         var evaluation = heldOut is { Count: > 0 }
             ? new MicroBatchSource<ListwiseExample, ListBatch>(heldOut, b => ListBatch.Collate(b, padId), 16, 0, shuffle: false)

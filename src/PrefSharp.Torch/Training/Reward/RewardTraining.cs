@@ -24,7 +24,7 @@ public static class RewardTraining
     public static TrainingResult Train(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
         RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
     {
-        var padId = PadId(model);
+        var padId = model.PadId;
         var source = new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, objective.Loss),
             options.MicroBatchSize, options.Seed);
         var evaluation = heldOut is { Count: > 0 }
@@ -73,10 +73,6 @@ public static class RewardTraining
         }
         return new RewardEnsemble(trained);
     }
-
-    /// <summary>The padding id the model's config names (pad, else the first EOS, else 0).</summary>
-    public static int PadId(RewardModel model) =>
-        (int)(model.Config.Backbone.PadTokenId ?? model.Config.Backbone.EosTokenIds.FirstOrDefault());
 
     /// <summary>Stores mean and std of raw rewards over (up to 512 of) the training completions, both sides.</summary>
     public static void Normalize(RewardModel model, IReadOnlyList<RewardExample> examples)

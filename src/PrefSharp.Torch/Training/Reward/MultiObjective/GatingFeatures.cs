@@ -28,7 +28,7 @@ public sealed class GatingFeatures : IDisposable
     public static GatingFeatures Compute(MultiObjectiveRewardModel model, IReadOnlyList<GatingExample> pairs, int batchSize = 32)
     {
         if (pairs.Count == 0) throw new ArgumentException("stage 2 needs at least one preference pair", nameof(pairs));
-        var padId = (int)(model.Model.Config.Backbone.PadTokenId ?? model.Model.Config.Backbone.EosTokenIds.FirstOrDefault());
+        var padId = model.Model.PadId;
         var wasTraining = model.Model.training;
         model.Model.eval();
         try

@@ -18,7 +18,7 @@ public static class MultiObjectiveTraining
     public static TrainingResult TrainRegression(MultiObjectiveRewardModel model, IReadOnlyList<RatingExample> train,
         IReadOnlyList<RatingExample>? heldOut, TrainingOptions options, ProgressReporter? progress = null)
     {
-        var padId = RewardTraining.PadId(model.Model);
+        var padId = model.Model.PadId;
         var source = new MicroBatchSource<RatingExample, RatingBatch>(train, b => RatingBatch.Collate(b, padId), options.MicroBatchSize, options.Seed);
         var evaluation = heldOut is { Count: > 0 }
             ? new MicroBatchSource<RatingExample, RatingBatch>(heldOut, b => RatingBatch.Collate(b, padId), 32, 0, shuffle: false)
