@@ -62,12 +62,12 @@ internal static class TrainRmRun
                 TorchSharp.torch.manual_seed(seed);
                 var model = Create(0);
                 scorers.Add(model);
-                RewardTraining.Train(model, train, heldOut, objective, options, progress);
+                RewardTraining.Train(model, train, heldOut, objective, options, progress, parse.GetValue(Resume));
                 RewardCheckpoint.Save(model, outDir);
             }
             else
             {
-                var ensemble = RewardTraining.TrainEnsemble(members, Create, train, heldOut, objective, options, progress);
+                var ensemble = RewardTraining.TrainEnsemble(members, Create, train, heldOut, objective, options, progress, parse.GetValue(Resume));
                 scorers.AddRange(ensemble.Members);
                 for (var k = 0; k < members; k++)
                 {
