@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Losses.Reward;
+using PrefSharp.Torch.Training.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Rewards;
@@ -12,6 +13,19 @@ namespace PrefSharp.Torch.Rewards;
 /// </summary>
 public static class RaoKupperOutcomes
 {
+    /// <summary>True for a scalar reward model with a Rao–Kupper threshold η &gt; 0 (one trained with the Rao–Kupper loss).</summary>
+    public static bool Applies(RewardModelConfig config) => config.TieThreshold is > 0 && !config.IsGeneralPreference;
+
+    /// <summary>The report of <paramref name="model"/> (<see cref="Applies"/>) on tokenized pairs, ties flagged.</summary>
+    public static RaoKupperOutcomeReport Evaluate(RewardModel model,
+        IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected, bool IsTie)> pairs, int batchSize = 16)
+    {
+        if (!Applies(model.Config))
+            throw new ArgumentException("three-outcome evaluation needs a scalar reward model with a Rao–Kupper tie threshold η > 0 (train-rm --loss rao-kupper)", nameof(model));
+        var gaps = PreferenceLogits.Pairs(model, pairs.Select(p => (p.Chosen, p.Rejected)).ToList(), batchSize);
+        return FromGaps(gaps, pairs.Select(p => p.IsTie).ToList(), model.Config.TieThreshold!.Value);
+    }
+
     /// <summary>The report for preference logits <paramref name="gaps"/> Δ, tie flags and η &gt; 0.</summary>
     public static RaoKupperOutcomeReport FromGaps(IReadOnlyList<double> gaps, IReadOnlyList<bool> isTie, double threshold)
     {

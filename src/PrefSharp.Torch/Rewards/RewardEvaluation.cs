@@ -31,7 +31,7 @@ public static class RewardEvaluation
         var ties = pairs.Count(p => p.IsTie);
         if (ties == pairs.Count)
             throw new ArgumentException($"no decided pairs to evaluate ({ties} ties): accuracy needs at least one pair with a winner", nameof(pairs));
-        var rateTies = model.Config.TieThreshold is > 0 && !model.Config.IsGeneralPreference;
+        var rateTies = RaoKupperOutcomes.Applies(model.Config);
         var evaluated = rateTies ? pairs : pairs.Where(p => !p.IsTie).ToList();
         var gaps = PreferenceLogits.Pairs(model, evaluated.Select(p => (p.Chosen, p.Rejected)).ToList(), batchSize);
         var decided = Enumerable.Range(0, evaluated.Count).Where(i => !evaluated[i].IsTie).ToList();
