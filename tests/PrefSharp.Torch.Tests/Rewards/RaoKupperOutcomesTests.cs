@@ -42,6 +42,8 @@ public sealed class RaoKupperOutcomesTests
         Assert.Null(report.ThreeOutcome);
         Assert.Equal(2, report.Accuracy.Count);
         Assert.Equal(2, report.ToJson()["ties_skipped"]!.GetValue<int>());
+        var refused = Assert.Throws<ArgumentException>(() => RaoKupperOutcomes.Evaluate(model, Pairs.Select(p => (p.Item1, p.Item2, p.Item4)).ToList()));
+        Assert.Contains("Rao–Kupper tie threshold", refused.Message);
         var decided = RewardEvaluation.Evaluate(model, [(Pairs[0].Item1, Pairs[0].Item2, null), (Pairs[2].Item1, Pairs[2].Item2, null)]);
         Assert.Equal(decided.Accuracy.Accuracy, report.Accuracy.Accuracy);
         Assert.Equal(decided.Ece, report.Ece);
