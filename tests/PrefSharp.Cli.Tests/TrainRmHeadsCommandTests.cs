@@ -87,7 +87,14 @@ public sealed class TrainRmHeadsCommandTests : IDisposable
         Assert.Contains("ties: 40 of 120 pairs kept for Rao–Kupper", train.Output);
         var eta = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "config.json")))!["prefsharp_tie_threshold"]!.GetValue<double>();
         Assert.True(eta > 0, $"η {eta}");
-        Assert.Equal(eta, JsonNode.Parse(File.ReadAllText(Path.Combine(model, "eval.json")))!["tie_threshold"]!.GetValue<double>(), 12);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "eval.json")))!;
+        Assert.Equal(eta, report["tie_threshold"]!.GetValue<double>(), 12);
+        // The held-out ties are rated on three outcomes (24 held-out prompts of 120, every third a tie).
+        var threeWay = report["heldout_three_way"]!;
+        Assert.Equal(report["heldout_pairs"]!.GetValue<int>() + threeWay["ties"]!.GetValue<int>(), threeWay["pairs"]!.GetValue<int>());
+        Assert.True(threeWay["ties"]!.GetValue<int>() > 0, report.ToJsonString());
+        Assert.Equal(eta, threeWay["tie_threshold"]!.GetValue<double>(), 12);
+        Assert.Contains("held-out 3-way", train.Output);
     }
 
     [Fact]

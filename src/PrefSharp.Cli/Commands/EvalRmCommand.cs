@@ -23,7 +23,8 @@ public static class EvalRmCommand
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
         var direction = MultiObjectiveCli.DirectionOption();
         var reading = new ReadingOptions();
-        var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset (ties count ½), ECE, temperature")
+        var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset, ECE, temperature on the decided pairs; "
+            + "pairs judged a tie are rated on three outcomes (log-likelihood, tie rate, win/tie/loss accuracy) by a Rao–Kupper model and counted as skipped by any other")
         {
             model, data, subsetField, output, batchSize, maxLength, direction,
         };
@@ -35,16 +36,20 @@ public static class EvalRmCommand
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
             var field = parse.GetValue(subsetField) ?? "source";
-            var records = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)).Where(p => !p.IsTie).ToList();
-            var lengthBaseline = records.Count == 0 ? double.NaN : Core.Metrics.LengthBaseline.Accuracy(records);
+            var records = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse));
+            var decided = records.Where(p => !p.IsTie).ToList();
+            var lengthBaseline = decided.Count == 0 ? double.NaN : Core.Metrics.LengthBaseline.Accuracy(decided);
             var pairs = records
-                .Select(p => (RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
-                    RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
-                    field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }))
+                .Select(p => (Chosen: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
+                    Rejected: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
+                    Subset: field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }, p.IsTie))
                 .ToList();
             RewardEvaluationReport report;
             RewardModelConfig? config = null;
-            if (multiObjective) report = MultiObjectiveCli.Evaluate(directory, parse.GetValue(direction), tokenizer, pairs, parse.GetValue(batchSize));
+            if (multiObjective)
+                report = MultiObjectiveCli.Evaluate(directory, parse.GetValue(direction), tokenizer,
+                    pairs.Where(p => !p.IsTie).Select(p => (p.Chosen, p.Rejected, p.Subset)).ToList(), parse.GetValue(batchSize))
+                    with { TiesSkipped = records.Count - decided.Count };
             else
             {
                 using var rewardModel = RewardCheckpoint.Load(directory);
@@ -62,12 +67,20 @@ public static class EvalRmCommand
                 writer.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
                 return 0;
             }
-            writer.WriteLine($"accuracy     {report.Accuracy.Accuracy:F4}  ({report.Accuracy.Count} pairs, ties count ½)");
+            writer.WriteLine($"accuracy     {report.Accuracy.Accuracy:F4}  ({report.Accuracy.Count} decided pairs, equal scores count ½)");
             writer.WriteLine($"length       {lengthBaseline:F4}  (baseline: the longer completion wins)");
             writer.WriteLine($"ECE          {report.Ece:F4}  (10 bins)");
             writer.WriteLine($"temperature  {report.Temperature:F3}  (NLL-optimal on these pairs)");
             writer.WriteLine($"mean margin  {report.MeanMargin:F4}{(generalPreference ? "  (GPM logit s/β)" : "")}");
             if (config?.TieThreshold is { } threshold) writer.WriteLine($"tie η        {threshold:F4}  (Rao–Kupper threshold fitted in training)");
+            if (report.TiesSkipped > 0)
+                writer.WriteLine($"ties skipped {report.TiesSkipped}  (pairs judged a tie: this model has no tie threshold to rate them; train-rm --loss rao-kupper has)");
+            if (report.ThreeOutcome is { } three)
+            {
+                writer.WriteLine($"three-way    {three.Accuracy:F4}  (win / tie / loss, most probable outcome; {three.Pairs} pairs, {three.Ties} ties)");
+                writer.WriteLine($"log-lik      {three.MeanLogLikelihood:F4}  (mean log P(observed outcome) per pair, Rao–Kupper)");
+                writer.WriteLine($"tie rate     {three.PredictedTieRate:F4}  (predicted mean P(tie); observed {three.ObservedTieRate:F4})");
+            }
             foreach (var (name, subset) in report.Accuracy.Subsets)
                 writer.WriteLine($"  {name,-30} {subset.Accuracy:F4}  n={subset.Count}");
             return 0;

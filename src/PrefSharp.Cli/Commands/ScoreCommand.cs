@@ -5,7 +5,10 @@ using PrefSharp.Torch.Rewards;
 
 namespace PrefSharp.Cli.Commands;
 
-/// <summary><c>prefsharp score --model DIR --data FILE</c>: one JSON line per pair with the reward of each completion.</summary>
+/// <summary>
+/// <c>prefsharp score --model DIR --data FILE</c>: one JSON line per pair with the reward of each completion, or for a
+/// General Preference Model (no scalar reward) each completion's win rate against the other completions of its prompt.
+/// </summary>
 public static class ScoreCommand
 {
     public static Command Create()
@@ -17,7 +20,9 @@ public static class ScoreCommand
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
         var direction = MultiObjectiveCli.DirectionOption();
         var reading = new ReadingOptions();
-        var command = new Command("score", "Rate completions with a reward model; writes JSONL {\"index\", \"reward_chosen\", \"reward_rejected\"} to stdout")
+        var command = new Command("score", "Rate completions with a reward model; writes JSONL {\"index\", \"reward_chosen\", \"reward_rejected\"} to stdout. "
+            + "A General Preference Model has no scalar reward: it writes {\"index\", \"win_rate_chosen\", \"win_rate_rejected\", \"completions\"}, "
+            + "each completion's mean P(y ≻ y') against the other distinct completions of its prompt in the file")
         {
             model, data, normalize, batchSize, maxLength, direction,
         };
@@ -32,6 +37,12 @@ public static class ScoreCommand
             var tokenizer = RewardModelInputs.LoadTokenizer(directory);
             var length = parse.GetValue(maxLength);
             var pairs = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)).ToList();
+            if (rewardModel.Config.IsGeneralPreference)
+            {
+                if (parse.GetValue(normalize))
+                    throw new ArgumentException("--normalize rescales scalar rewards; a General Preference Model has none (score writes its win rates in [0, 1])");
+                return ScoreWinRates.Write(rewardModel, tokenizer, pairs, length, parse.GetValue(batchSize), parse.InvocationConfiguration.Output);
+            }
             var sequences = pairs.SelectMany(p => new[]
             {
                 RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
@@ -46,6 +57,7 @@ public static class ScoreCommand
         return command.WithExamples(
             "prefsharp score --model runs/rm --data pairs.jsonl > scores.jsonl",
             "prefsharp score --model runs/rm --data pairs.jsonl --normalize",
+            "prefsharp score --model runs/gpm --data pairs.jsonl   # a GPM: win rates within each prompt",
             "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,0.6");
     }
 }

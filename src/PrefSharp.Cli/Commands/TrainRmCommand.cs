@@ -32,6 +32,10 @@ public static class TrainRmCommand
     internal static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "ε of --loss smooth, in [0, 0.5]", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> CenterRewards = new("--center-rewards") { Description = "η of the centring term η(r_c + r_r)²; 0 disables", DefaultValueFactory = _ => 0.0 };
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
+    internal static readonly Option<bool> Resume = new("--resume")
+    {
+        Description = "Continue from the newest complete checkpoint in OUT/training (each member's with --ensemble): weights, optimiser, data position, RNG and a fitted Rao–Kupper η",
+    };
     internal static readonly Option<double> EvalSplit = new("--eval-split") { Description = "Fraction of prompts held out, in (0, 1)", DefaultValueFactory = _ => 0.1 };
 
     public static Command Create()
@@ -43,7 +47,7 @@ public static class TrainRmCommand
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
         {
             Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, GpmDim, GpmBeta, GpmNoGate,
-            TieThreshold, LabelTemperature, Ensemble, EvalSplit,
+            TieThreshold, LabelTemperature, Ensemble, EvalSplit, Resume,
         };
         training.AddTo(command);
         reading.AddTo(command);
@@ -53,6 +57,7 @@ public static class TrainRmCommand
             "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss debiased --flip-rate 0.2 --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --out runs/rm-ties",
+            "prefsharp train-rm --data battles.jsonl --loss rao-kupper --save-every 100 --out runs/rm-ties --resume",
             "prefsharp train-rm --data pairs.jsonl --loss gpm --gpm-dim 4 --lr 1e-3 --out runs/gpm",
             "prefsharp train-rm --data rankings.jsonl --loss plackett-luce --out runs/rm-listwise");
     }

@@ -46,7 +46,8 @@ internal static class TrainRmListwise
         TorchSharp.torch.manual_seed(seed);
         using var model = modelDir is not null ? RewardCheckpoint.FromCausalLM(modelDir)
             : new RewardModel(new RewardModelConfig { Backbone = RewardModelPresets.Backbone(parse.GetValue(Preset)!, tokenizer, Math.Max(maxLength, 64)) });
-        ListwiseRewardTraining.Train(model, train, null, loss, options, temperature, ProgressReporter.For(parse.InvocationConfiguration.Error));
+        ListwiseRewardTraining.Train(model, train, null, loss, options, temperature, ProgressReporter.For(parse.InvocationConfiguration.Error),
+            parse.GetValue(Resume));
         RewardCheckpoint.Save(model, outDir);
         if (heldOut.Count > 0) TrainRmRun.Report([model], heldOut, heldOutPairs, outDir, output);
         else output.WriteLine($"wrote {outDir} (no held-out pairs to report)");

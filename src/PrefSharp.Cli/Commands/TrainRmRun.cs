@@ -62,12 +62,12 @@ internal static class TrainRmRun
                 TorchSharp.torch.manual_seed(seed);
                 var model = Create(0);
                 scorers.Add(model);
-                RewardTraining.Train(model, train, heldOut, objective, options, progress);
+                RewardTraining.Train(model, train, heldOut, objective, options, progress, parse.GetValue(Resume));
                 RewardCheckpoint.Save(model, outDir);
             }
             else
             {
-                var ensemble = RewardTraining.TrainEnsemble(members, Create, train, heldOut, objective, options, progress);
+                var ensemble = RewardTraining.TrainEnsemble(members, Create, train, heldOut, objective, options, progress, parse.GetValue(Resume));
                 scorers.AddRange(ensemble.Members);
                 for (var k = 0; k < members; k++)
                 {
@@ -77,7 +77,10 @@ internal static class TrainRmRun
                 }
             }
             var decided = Enumerable.Range(0, heldOutPairs.Count).Where(i => !heldOutPairs[i].IsTie).ToList();   // ties have no right answer
-            Report(scorers, decided.Select(i => heldOut[i]).ToList(), decided.Select(i => heldOutPairs[i]).ToList(), outDir, output);
+            var threeWay = members == 1 && heldOut.Count > 0 && RaoKupperOutcomes.Applies(scorers[0].Config)   // …except on three outcomes
+                ? RaoKupperOutcomes.Evaluate(scorers[0], heldOut.Select((e, i) => (e.Chosen, e.Rejected, heldOutPairs[i].IsTie)).ToList(), 32)
+                : null;
+            Report(scorers, decided.Select(i => heldOut[i]).ToList(), decided.Select(i => heldOutPairs[i]).ToList(), outDir, output, threeWay);
         }
         finally
         {
@@ -131,7 +134,7 @@ internal static class TrainRmRun
         });
 
     internal static void Report(IReadOnlyList<RewardModel> models, IReadOnlyList<RewardExample> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
-        string outDir, TextWriter output)
+        string outDir, TextWriter output, RaoKupperOutcomeReport? threeWay = null)
     {
         // An ensemble is scored by the mean of its members' normalised rewards; a single model by its preference logit
         // (r_c − r_r, or s/β for a GPM).
@@ -153,7 +156,7 @@ internal static class TrainRmRun
         var accuracy = PairwiseAccuracy.Compute(gaps, new double[gaps.Length]).Accuracy;
         var ece = ExpectedCalibrationError.FromRewardGaps(gaps);
         var length = LengthBaseline.Accuracy(heldOutPairs);
-        output.WriteLine($"held-out accuracy  {accuracy:F4}  ({heldOut.Count} pairs, ties count ½)");
+        output.WriteLine($"held-out accuracy  {accuracy:F4}  ({heldOut.Count} decided pairs, equal scores count ½)");
         output.WriteLine($"held-out ECE       {ece:F4}  (10 bins)");
         output.WriteLine($"length baseline    {length:F4}  (longer completion wins)");
         var report = new JsonObject
@@ -166,6 +169,12 @@ internal static class TrainRmRun
         {
             report["tie_threshold"] = eta;
             output.WriteLine($"tie threshold η   {eta:F4}  (Rao–Kupper, fitted; θ = e^η = {Math.Exp(eta):F3})");
+        }
+        if (threeWay is not null)
+        {
+            report["heldout_three_way"] = threeWay.ToJson();
+            output.WriteLine($"held-out 3-way     {threeWay.Accuracy:F4}  (win / tie / loss; {threeWay.Pairs} pairs, {threeWay.Ties} ties, "
+                + $"log-lik {threeWay.MeanLogLikelihood:F4}, tie rate {threeWay.PredictedTieRate:F4} predicted vs {threeWay.ObservedTieRate:F4})");
         }
         AtomicFile.WriteAllText(Path.Combine(outDir, "eval.json"), report.ToJsonString());
         output.WriteLine($"wrote {outDir}");

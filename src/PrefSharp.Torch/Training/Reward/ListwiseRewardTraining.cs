@@ -13,9 +13,12 @@ namespace PrefSharp.Torch.Training.Reward;
 /// </summary>
 public static class ListwiseRewardTraining
 {
-    /// <summary>Trains <paramref name="model"/> in place; evaluation on <paramref name="heldOut"/> when given.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place; evaluation on <paramref name="heldOut"/> when given; with
+    /// <paramref name="resume"/> it first continues from the newest checkpoint in the output folder.
+    /// </summary>
     public static TrainingResult Train(RewardModel model, IReadOnlyList<ListwiseExample> train, IReadOnlyList<ListwiseExample>? heldOut,
-        ListwiseLossKind loss, TrainingOptions options, double labelTemperature = 1.0, ProgressReporter? progress = null)
+        ListwiseLossKind loss, TrainingOptions options, double labelTemperature = 1.0, ProgressReporter? progress = null, bool resume = false)
     {
         if (model.Config.IsGeneralPreference || model.Config.NumLabels != 1)
             throw new ArgumentException("listwise losses train a scalar reward head (num_labels = 1)", nameof(model));
@@ -26,7 +29,8 @@ public static class ListwiseRewardTraining
             ? new MicroBatchSource<ListwiseExample, ListBatch>(heldOut, b => ListBatch.Collate(b, padId), 16, 0, shuffle: false)
             : null;
         using var trainer = new Trainer<ListBatch>(RewardTraining.Trainable(model), new ListwiseRewardObjective(model, loss, labelTemperature),
-            source, options, evaluation, ListBatch.CountTokens, progress ?? ProgressReporter.Silent);
+            source, options, evaluation, ListBatch.CountTokens, progress ??= ProgressReporter.Silent);
+        if (resume && !trainer.ResumeFromLatest()) progress.Message($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
         var result = trainer.Run();
         RewardTraining.Normalize(model, train.Select(l => new RewardExample(l.Responses[0], l.Responses[^1])).ToList());
         return result;

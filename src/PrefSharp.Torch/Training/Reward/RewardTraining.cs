@@ -1,7 +1,6 @@
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Training.Batches;
-using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Options;
@@ -16,28 +15,35 @@ namespace PrefSharp.Torch.Training.Reward;
 /// </summary>
 public static class RewardTraining
 {
-    /// <summary>A loop-ready view of a reward model: saved and reloaded as a Hugging Face seq-cls checkpoint.</summary>
-    public static TrainableModel Trainable(RewardModel model) =>
-        new(model, directory => RewardCheckpoint.Save(model, directory), directory => RewardCheckpoint.LoadWeights(model, directory));
+    /// <summary>
+    /// A loop-ready view of a reward model, saved and reloaded as a Hugging Face seq-cls checkpoint; with a fitted
+    /// Rao–Kupper <paramref name="tieThreshold"/> the loop optimises both (<see cref="RewardTrainingModule"/>) and every
+    /// checkpoint also holds η: in config.json (<c>prefsharp_tie_threshold</c>) and bit for bit in <see cref="TieThreshold.FileName"/>.
+    /// </summary>
+    public static TrainableModel Trainable(RewardModel model, TieThreshold? tieThreshold = null) => tieThreshold is null
+        ? new(model, directory => RewardCheckpoint.Save(model, directory), directory => RewardCheckpoint.LoadWeights(model, directory))
+        : new(new RewardTrainingModule(model, tieThreshold), directory =>
+        {
+            model.SetTieThreshold(tieThreshold.Current);
+            RewardCheckpoint.Save(model, directory);
+            tieThreshold.Save(directory);
+        }, directory =>
+        {
+            RewardCheckpoint.LoadWeights(model, directory);
+            tieThreshold.Load(directory);
+            model.SetTieThreshold(tieThreshold.Current);
+        });
 
-    /// <summary>Trains <paramref name="model"/> in place; evaluation on <paramref name="heldOut"/> when given. Returns the loop's result.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place (<see cref="RewardTrainer"/>); evaluation on <paramref name="heldOut"/> when
+    /// given; with <paramref name="resume"/> it first continues from the newest checkpoint in the output folder. Returns the loop's result.
+    /// </summary>
     public static TrainingResult Train(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
-        RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
+        RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null, bool resume = false)
     {
-        var padId = model.PadId;
-        var source = new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, objective.Loss),
-            options.MicroBatchSize, options.Seed);
-        var evaluation = heldOut is { Count: > 0 }
-            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, objective.Loss), 32, 0, shuffle: false)
-            : null;
-        var tie = objective.Loss == RewardLossKind.RaoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
-        var trainable = tie is null ? Trainable(model) : Trainable(model) with { Module = new RewardTrainingModule(model, tie) };
-        using var trainer = new Trainer<PairBatch>(trainable, Objective(model, objective, tie), source, options, evaluation,
-            RewardBatches.CountTokens, progress ?? ProgressReporter.Silent);
-        var result = trainer.Run();
-        if (objective.Loss == RewardLossKind.RaoKupper) model.SetTieThreshold(tie?.Current ?? objective.TieThreshold);
-        if (!model.Config.IsGeneralPreference) Normalize(model, train);
-        return result;
+        using var trainer = new RewardTrainer(model, train, heldOut, objective, options, progress);
+        if (resume) trainer.ResumeFromLatest();
+        return trainer.Run();
     }
 
     /// <summary>
@@ -56,10 +62,11 @@ public static class RewardTraining
 
     /// <summary>
     /// K members built by <paramref name="create"/> (called with member index k after <c>torch.manual_seed(seed + k)</c>),
-    /// each trained with seed <c>options.Seed + k</c> into <c>options.OutputDirectory/member-k</c>.
+    /// each trained with seed <c>options.Seed + k</c> into <c>options.OutputDirectory/member-k</c> (resumed from there when asked).
     /// </summary>
     public static RewardEnsemble TrainEnsemble(int members, Func<int, RewardModel> create, IReadOnlyList<RewardExample> train,
-        IReadOnlyList<RewardExample>? heldOut, RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
+        IReadOnlyList<RewardExample>? heldOut, RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null,
+        bool resume = false)
     {
         if (members < 2) throw new ArgumentException($"--ensemble must be ≥ 2 members, found {members}", nameof(members));
         var trained = new List<RewardModel>();
@@ -69,7 +76,7 @@ public static class RewardTraining
             var member = create(k);
             trained.Add(member);
             Train(member, train, heldOut, objective,
-                options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(options.OutputDirectory, $"member-{k}") }, progress);
+                options with { Seed = options.Seed + k, OutputDirectory = Path.Combine(options.OutputDirectory, $"member-{k}") }, progress, resume);
         }
         return new RewardEnsemble(trained);
     }

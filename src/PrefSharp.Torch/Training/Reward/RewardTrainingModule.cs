@@ -6,8 +6,8 @@ namespace PrefSharp.Torch.Training.Reward;
 
 /// <summary>
 /// What the loop's optimiser sees when reward-model training has parameters of its own besides the model (the
-/// Rao–Kupper <see cref="TieThreshold"/>): the model under <c>model.*</c> and those parameters beside it. Saving and
-/// loading still go through the reward model alone (<see cref="RewardTraining.Trainable"/>).
+/// Rao–Kupper <see cref="TieThreshold"/>): the model under <c>model.*</c> and those parameters beside it. Checkpoints
+/// save the reward model in its own layout and η in its own file (<see cref="RewardTraining.Trainable"/>).
 /// </summary>
 public sealed class RewardTrainingModule : nn.Module
 {

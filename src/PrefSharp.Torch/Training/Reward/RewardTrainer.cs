@@ -1,0 +1,68 @@
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Options;
+
+namespace PrefSharp.Torch.Training.Reward;
+
+/// <summary>
+/// One pairwise reward-model run on the shared <see cref="Trainer{TBatch}"/>: the objective for the loss, the Rao–Kupper
+/// <see cref="Reward.TieThreshold"/> beside the model when η is fitted (saved in every checkpoint and restored on
+/// resume, with its AdamW moments, so a resumed run ends bit-identical to a straight one), and after the run the fitted
+/// η and the reward statistics written into the model's config. <see cref="RewardTraining.Train"/> is the one-call form.
+/// </summary>
+public sealed class RewardTrainer : IDisposable
+{
+    private readonly RewardModel model;
+    private readonly IReadOnlyList<RewardExample> train;
+    private readonly RewardObjectiveOptions objective;
+    private readonly ProgressReporter progress;
+
+    /// <summary>Builds the loop; evaluation on <paramref name="heldOut"/> when given.</summary>
+    public RewardTrainer(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
+        RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
+    {
+        this.model = model;
+        this.train = train;
+        this.objective = objective;
+        this.progress = progress ?? ProgressReporter.Silent;
+        var padId = model.PadId;
+        var source = new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, objective.Loss),
+            options.MicroBatchSize, options.Seed);
+        var evaluation = heldOut is { Count: > 0 }
+            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, objective.Loss), 32, 0, shuffle: false)
+            : null;
+        var raoKupper = objective.Loss == RewardLossKind.RaoKupper;
+        TieThreshold = raoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
+        if (raoKupper) model.SetTieThreshold(objective.TieThreshold);   // checkpoints carry η from the start
+        Loop = new Trainer<PairBatch>(RewardTraining.Trainable(model, TieThreshold), RewardTraining.Objective(model, objective, TieThreshold),
+            source, options, evaluation, RewardBatches.CountTokens, this.progress);
+    }
+
+    /// <summary>The shared loop (checkpoints, events, evaluation).</summary>
+    public Trainer<PairBatch> Loop { get; }
+
+    /// <summary>The fitted Rao–Kupper threshold; null unless the loss is Rao–Kupper with η learned.</summary>
+    public TieThreshold? TieThreshold { get; }
+
+    /// <summary>Resumes from the newest checkpoint of the output folder (weights, η, optimiser, data position, RNG); false when there is none.</summary>
+    public bool ResumeFromLatest()
+    {
+        if (Loop.ResumeFromLatest()) return true;
+        progress.Message($"--resume: no checkpoint in {Loop.Options.OutputDirectory}; starting from step 0");
+        return false;
+    }
+
+    /// <summary>Trains until the end or cancellation, then stores η (Rao–Kupper) and the reward statistics (scalar heads).</summary>
+    public TrainingResult Run(CancellationToken cancellation = default)
+    {
+        var result = Loop.Run(cancellation);
+        if (TieThreshold is not null) model.SetTieThreshold(TieThreshold.Current);
+        if (!model.Config.IsGeneralPreference) RewardTraining.Normalize(model, train);
+        return result;
+    }
+
+    public void Dispose() => Loop.Dispose();
+}
