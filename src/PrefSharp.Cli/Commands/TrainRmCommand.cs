@@ -19,7 +19,7 @@ public static class TrainRmCommand
     internal static readonly Option<int> VocabSize = new("--vocab-size") { Description = "Ids of the BPE trained when no tokenizer is given", DefaultValueFactory = _ => 2048 };
     internal static readonly Option<string> Loss = new("--loss")
     {
-        Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing), debiased (random flips), rao-kupper (keeps ties), "
+        Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing), flip-aware or debiased (random flips at --flip-rate; flip-aware is the robust one), rao-kupper (keeps ties), "
             + "gpm (General Preference Model head), plackett-luce or listnet (k-way lists)",
         DefaultValueFactory = _ => "bt",
     };
@@ -28,7 +28,7 @@ public static class TrainRmCommand
     internal static readonly Option<bool> GpmNoGate = new("--gpm-no-gate") { Description = "--loss gpm: no prompt-dependent eigenvalue gate (every λ = 1)" };
     internal static readonly Option<double> TieThreshold = new("--tie-threshold") { Description = "--loss rao-kupper: starting η > 0 (fitted with the model)", DefaultValueFactory = _ => Math.Log(1.5) };
     internal static readonly Option<double> LabelTemperature = new("--label-temperature") { Description = "--loss listnet: τ of softmax(labels / τ), > 0", DefaultValueFactory = _ => 1.0 };
-    internal static readonly Option<double> FlipRate = new("--flip-rate") { Description = "ε of --loss debiased, in [0, 0.5)", DefaultValueFactory = _ => 0.1 };
+    internal static readonly Option<double> FlipRate = new("--flip-rate") { Description = "ε of --loss flip-aware or debiased: the expected share of flipped labels, in [0, 0.5)", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "ε of --loss smooth, in [0, 0.5]", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> CenterRewards = new("--center-rewards") { Description = "η of the centring term η(r_c + r_r)²; 0 disables", DefaultValueFactory = _ => 0.0 };
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
@@ -41,7 +41,7 @@ public static class TrainRmCommand
     public static Command Create()
     {
         Preset.AcceptOnlyFromAmong([.. RewardModelPresets.Names]);
-        Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "debiased", "rao-kupper", "gpm", "plackett-luce", "listnet");
+        Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "flip-aware", "debiased", "rao-kupper", "gpm", "plackett-luce", "listnet");
         var reading = new ReadingOptions();
         var training = Flags();
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
@@ -54,7 +54,7 @@ public static class TrainRmCommand
         command.SetAction(parse => TrainRmRun.Execute(parse, training, reading));
         return command.WithExamples(
             "prefsharp train-rm --data pairs.jsonl --preset small --out runs/rm",
-            "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss debiased --flip-rate 0.2 --out runs/rm",
+            "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss flip-aware --flip-rate 0.2 --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --out runs/rm-ties",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --save-every 100 --out runs/rm-ties --resume",
@@ -82,9 +82,10 @@ public static class TrainRmCommand
         "soft" => RewardLossKind.SoftLabel,
         "smooth" => RewardLossKind.LabelSmoothing,
         "debiased" => RewardLossKind.Debiased,
+        "flip-aware" => RewardLossKind.FlipAware,
         "rao-kupper" => RewardLossKind.RaoKupper,
         "gpm" => RewardLossKind.GeneralPreference,
-        _ => throw new ArgumentException($"--loss must be bt, margin, soft, smooth, debiased, rao-kupper or gpm here, found \"{name}\""),
+        _ => throw new ArgumentException($"--loss must be bt, margin, soft, smooth, flip-aware, debiased, rao-kupper or gpm here, found \"{name}\""),
     };
 
     /// <summary>The listwise loss named on the command line, or null for a pairwise one.</summary>

@@ -17,6 +17,9 @@ internal static class PlainRewardLosses
     public static double Debiased(double c, double r, double eps) =>
         ((1 - eps) * NegLogSigmoid(c - r) - eps * NegLogSigmoid(r - c)) / (1 - 2 * eps);
 
+    public static double FlipAware(double c, double r, double eps) =>
+        -Math.Log((1 - eps) * Math.Exp(-NegLogSigmoid(c - r)) + eps * Math.Exp(-NegLogSigmoid(r - c)));
+
     /// <summary>Rao–Kupper with strengths e^r and θ = e^η, straight from the 1967 probabilities.</summary>
     public static double RaoKupper(double c, double r, bool tie, double eta)
     {

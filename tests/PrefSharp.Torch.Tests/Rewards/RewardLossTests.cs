@@ -26,6 +26,10 @@ public sealed class RewardLossTests
         Assert.Equal(0.693147, Values(SoftLabelRewardLoss.LabelSmoothing(T(0), T(0)))[0], 6);
         // De-biased ε = ¼ at Δ = 1: (¾·0.313262 − ¼·1.313262) / ½ = (0.234946 − 0.328316) / ½ = −0.186738.
         Assert.Equal(-0.186738, Values(DebiasedRewardLoss.Compute(T(1), T(0), 0.25))[0], 6);
+        // Flip-aware ε = 0.2 at Δ = ln 3 (σ = ¾): −log(0.8·¾ + 0.2·¼) = −log 0.65 = 0.430783; at Δ = −ln 3:
+        // −log(0.8·¼ + 0.2·¾) = −log 0.35 = 1.049822; at Δ = −50 it is capped near −log ε = 1.609438.
+        Assert.Equal([0.430783, 1.049822, 1.609438],
+            Values(FlipAwareRewardLoss.Compute(T(Math.Log(3), -Math.Log(3), -50), T(0, 0, 0), 0.2)).Select(v => Math.Round(v, 6)));
         // Rao–Kupper θ = 1.5 at Δ = 0: P(win) = 1/2.5 = 0.4 → 0.916291; P(tie) = 1.25·0.4² = 0.2 → 1.609438.
         var tie = tensor(new[] { false, true });
         Assert.Equal([0.916291, 1.609438],
@@ -53,6 +57,8 @@ public sealed class RewardLossTests
         Check(CenterRewardsLoss.Compute(tc, tr, 0.05), i => PlainRewardLosses.Center(c[i], r[i], 0.05));
         Check(SoftLabelRewardLoss.Compute(tc, tr, T(p)), i => PlainRewardLosses.SoftLabel(c[i], r[i], p[i]));
         Check(DebiasedRewardLoss.Compute(tc, tr, 0.3), i => PlainRewardLosses.Debiased(c[i], r[i], 0.3));
+        Check(FlipAwareRewardLoss.Compute(tc, tr, 0.3), i => PlainRewardLosses.FlipAware(c[i], r[i], 0.3));
+        Check(FlipAwareRewardLoss.Compute(tc, tr, 0), i => PlainRewardLosses.BradleyTerry(c[i], r[i]));
         Check(RaoKupperRewardLoss.Compute(tc, tr, tensor(ties), 0.7), i => PlainRewardLosses.RaoKupper(c[i], r[i], ties[i], 0.7));
     }
 
@@ -69,6 +75,7 @@ public sealed class RewardLossTests
             MarginRewardLoss.Compute(chosen, rejected, tensor(2f)),
             SoftLabelRewardLoss.Compute(chosen, rejected, tensor(new float[] { 0.7f, 0.7f, 0.7f })),
             DebiasedRewardLoss.Compute(chosen, rejected, 0.2),
+            FlipAwareRewardLoss.Compute(chosen, rejected, 0.2),
             RaoKupperRewardLoss.Compute(chosen, rejected, tie, 0.5),
             PlackettLuceRewardLoss.Compute(stack([chosen, rejected], 1)),
             ListNetRewardLoss.Compute(stack([chosen, rejected], 1), stack([chosen, rejected], 1)),
@@ -90,8 +97,32 @@ public sealed class RewardLossTests
     {
         using var scope = NewDisposeScope();
         Assert.Equal("flipRate", Assert.Throws<ArgumentException>(() => DebiasedRewardLoss.Compute(T(1), T(0), 0.5)).ParamName);
+        Assert.Equal("flipRate", Assert.Throws<ArgumentException>(() => FlipAwareRewardLoss.Compute(T(1), T(0), -0.1)).ParamName);
         Assert.Equal("epsilon", Assert.Throws<ArgumentException>(() => SoftLabelRewardLoss.LabelSmoothing(T(1), T(0), 0.6)).ParamName);
         Assert.Equal("threshold", Assert.Throws<ArgumentException>(() => RaoKupperRewardLoss.Compute(T(1), T(0), tensor(new[] { true }), 0)).ParamName);
         Assert.Throws<ArgumentException>(() => BradleyTerryRewardLoss.Compute(T(1, 2), T(0)));
+    }
+
+    [Fact]
+    public void Flip_aware_recovers_the_clean_gap_that_Bradley_Terry_shrinks()
+    {
+        // A pair whose observed label says "chosen" 65 % of the time, with flip rate ε = 0.2: the population loss
+        // q·ℓ(Δ) + (1 − q)·ℓ(−Δ) is minimised where (1 − ε)σ(Δ) + εσ(−Δ) = q, i.e. σ(Δ*) = (0.65 − 0.2)/0.6 = ¾,
+        // Δ* = ln 3 = 1.098612 (the clean gap); Bradley–Terry's minimiser is logit 0.65 = 0.619039.
+        using var scope = NewDisposeScope();
+        double Minimise(Func<Tensor, Tensor> loss)
+        {
+            var gap = zeros(1, dtype: ScalarType.Float64, requires_grad: true);
+            for (var step = 0; step < 2000; step++)
+            {
+                using var inner = NewDisposeScope();
+                var population = loss(gap) * 0.65 + loss(-gap) * 0.35;
+                var gradient = autograd.grad([population.sum()], [gap])[0];
+                using (no_grad()) gap.sub_(gradient * 2.0);
+            }
+            return gap.item<double>();
+        }
+        Assert.Equal(Math.Log(3), Minimise(g => FlipAwareRewardLoss.Compute(g, zeros_like(g), 0.2)), 4);
+        Assert.Equal(Math.Log(0.65 / 0.35), Minimise(g => BradleyTerryRewardLoss.Compute(g, zeros_like(g))), 4);
     }
 }

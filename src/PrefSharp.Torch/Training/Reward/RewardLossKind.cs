@@ -19,6 +19,12 @@ public enum RewardLossKind
     Debiased,
 
     /// <summary>
+    /// Flip-aware likelihood (forward correction) for random flips at <see cref="RewardObjectiveOptions.FlipRate"/>;
+    /// Weights are per-pair weights.
+    /// </summary>
+    FlipAware,
+
+    /// <summary>
     /// Rao–Kupper ties (<c>RaoKupperRewardLoss</c>) with the threshold η fitted jointly (<see cref="RewardObjectiveOptions.TieThreshold"/>
     /// is its start); Weights are outcomes: 1 for a win of chosen, 0.5 for a tie.
     /// </summary>

@@ -58,6 +58,7 @@ public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? o
                 weights ?? throw new ArgumentException("the soft-label loss needs PairBatch.Weights to hold P(chosen ≻ rejected)", nameof(batch))),
             RewardLossKind.LabelSmoothing => Weighted(SoftLabelRewardLoss.LabelSmoothing(chosen, rejected, _options.LabelSmoothing)),
             RewardLossKind.Debiased => Weighted(DebiasedRewardLoss.Compute(chosen, rejected, _options.FlipRate)),
+            RewardLossKind.FlipAware => Weighted(FlipAwareRewardLoss.Compute(chosen, rejected, _options.FlipRate)),
             RewardLossKind.RaoKupper => RaoKupperRewardLoss.Compute(chosen, rejected, Outcomes(weights), Threshold(chosen)),
             RewardLossKind.GeneralPreference => throw new ArgumentException(
                 "the General Preference loss needs preference embeddings: train a GPM head with GeneralPreferenceObjective", nameof(batch)),

@@ -14,7 +14,7 @@ public sealed record RewardObjectiveOptions
     /// <summary>ε for <see cref="RewardLossKind.LabelSmoothing"/>; default 0.1.</summary>
     public double LabelSmoothing { get; init; } = 0.1;
 
-    /// <summary>Flip rate ε for <see cref="RewardLossKind.Debiased"/>, in [0, 0.5); default 0.1.</summary>
+    /// <summary>Flip rate ε for <see cref="RewardLossKind.Debiased"/> and <see cref="RewardLossKind.FlipAware"/>, in [0, 0.5); default 0.1.</summary>
     public double FlipRate { get; init; } = 0.1;
 
     /// <summary>Starting Rao–Kupper threshold η &gt; 0 for <see cref="RewardLossKind.RaoKupper"/>; default log 1.5 (θ = 1.5).</summary>
