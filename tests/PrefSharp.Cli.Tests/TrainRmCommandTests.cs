@@ -77,4 +77,31 @@ public sealed class TrainRmCommandTests
         Assert.Equal(2, split.ExitCode);
         Assert.Contains("--eval-split", split.Error);
     }
+
+    [Fact]
+    public void Peer_review_trains_a_model_and_its_peer_and_refuses_what_it_cannot_combine()
+    {
+        var data = WriteData(120);
+        var model = Path.Combine(directory, "peer-rm");
+        var train = CliRun.Of("train-rm", "--data", data, "--preset", "tiny", "--vocab-size", "300", "--max-steps", "40",
+            "--lr", "3e-3", "--batch-size", "8", "--eval-split", "0.2", "--seed", "1", "--peer-review", "0.2", "--out", model);
+        Assert.True(train.ExitCode == 0, train.Error + train.Output);
+        Assert.True(Value(train.Output, "held-out accuracy") >= 0.9, train.Output);
+        var peer = CliRun.Of("eval-rm", "--model", Path.Combine(model, "peer"), "--data", data, "--output", "json");
+        Assert.True(peer.ExitCode == 0, peer.Error);   // the peer is a complete model folder of its own
+        Assert.True(JsonNode.Parse(peer.Output)!["accuracy"]!.GetValue<double>() >= 0.9, peer.Output);
+
+        foreach (var (args, named) in new[]
+        {
+            (new[] { "--peer-review", "1.5" }, "--peer-review"),
+            (["--peer-review", "0.2", "--ensemble", "2"], "--ensemble"),
+            (["--peer-review", "0.2", "--loss", "rao-kupper"], "RaoKupper"),
+            (["--peer-review", "0.2", "--peer-ramp-epochs", "0"], "--peer-ramp-epochs"),
+        })
+        {
+            var bad = CliRun.Of(["train-rm", "--data", data, "--preset", "tiny", "--vocab-size", "280", "--max-steps", "1", .. args, "--out", Path.Combine(directory, "bad")]);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains(named, bad.Error);
+        }
+    }
 }

@@ -24,8 +24,8 @@ public sealed class TrainRmResumeCommandTests : IDisposable
     }
 
     // A constant learning rate after warm-up, so the first 2 steps of a 2-step and of a 4-step run are the same steps.
-    private static string[] Args(string data, string output, int steps) =>
-        ["train-rm", "--data", data, "--out", output, "--loss", "rao-kupper", "--preset", "tiny", "--vocab-size", "280", "--batch-size", "8",
+    private static string[] Args(string data, string output, int steps, params string[] method) =>
+        ["train-rm", "--data", data, "--out", output, .. method.Length == 0 ? ["--loss", "rao-kupper"] : method, "--preset", "tiny", "--vocab-size", "280", "--batch-size", "8",
          "--eval-split", "0.2", "--seed", "2", "--lr", "1e-2", "--warmup", "1", "--schedule", "constant", "--max-steps", steps.ToString()];
 
     [Fact]
@@ -46,6 +46,21 @@ public sealed class TrainRmResumeCommandTests : IDisposable
         Assert.NotEqual(atTwo, Eta(split));
         Assert.Equal(Eta(straight), Eta(split));
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "model.safetensors")), File.ReadAllBytes(Path.Combine(split, "model.safetensors")));
+    }
+
+    [Fact]
+    public void Peer_review_resumed_mid_run_writes_the_straight_runs_model_and_peer()
+    {
+        var data = Pairs();
+        string[] method = ["--peer-review", "0.3", "--peer-ramp-epochs", "1"];   // the ramp spans the stop, so the step must be restored
+        var (straight, split) = (Path.Combine(directory, "peer-straight"), Path.Combine(directory, "peer-split"));
+        foreach (var (output, steps, resume) in new[] { (straight, 4, false), (split, 2, false), (split, 4, true) })
+        {
+            var run = CliRun.Of([.. Args(data, output, steps, method), .. resume ? new[] { "--resume" } : []]);
+            Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        }
+        foreach (var file in new[] { "model.safetensors", Path.Combine("peer", "model.safetensors") })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(straight, file)), File.ReadAllBytes(Path.Combine(split, file)));
     }
 
     private static double Eta(string model) =>

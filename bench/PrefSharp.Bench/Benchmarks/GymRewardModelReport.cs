@@ -12,6 +12,9 @@ public static class GymRewardModelReport
     /// <summary>The per-seed metric name of the best-of-N gold at N for an aggregation kind.</summary>
     public static string BestOfNMetric(string kind, int n) => $"bo{n}_gold_{kind}";
 
+    /// <summary>The per-seed metric name of a noisy-label recipe's gold accuracy at 20 % flips.</summary>
+    public static string NoisyMetric(string recipe) => $"flip20_{recipe}";
+
     private static bool IsBestOfN(string metric, out int n)
     {
         n = 0;
@@ -32,7 +35,8 @@ public static class GymRewardModelReport
         }
         string F(string metric) => Format(values[metric]);
         var kinds = new[] { "single", "mean", "wco", "uwo" };
-        context.Log($"| {world} | rm {F("rm")} | length {F("length")} | bow {F("bow")} | bt@20% {F("flip20_bt")} | debiased@20% {F("flip20_debiased")} | " +
+        context.Log($"| {world} | rm {F("rm")} | length {F("length")} | bow {F("bow")} | 20% flips: " +
+            string.Join(" / ", Torch.Gym.GymRewardExperiment.NoisyRecipes.Select(r => $"{r} {F(NoisyMetric(r))}")) + " | " +
             $"Bo{bestOfN} gold single {F(BestOfNMetric("single", bestOfN))} / wco {F(BestOfNMetric("wco", bestOfN))} / uwo {F(BestOfNMetric("uwo", bestOfN))} |");
         foreach (var kind in kinds)
         {
@@ -46,7 +50,9 @@ public static class GymRewardModelReport
 
         var baseline = values["length"].Zip(values["bow"], Math.Max).ToList();
         results.Add(Claim(context, bench, world, "rm_beats_length_and_bow", "the reward model beats max(length, bag-of-words)", values["rm"], baseline));
-        results.Add(Claim(context, bench, world, "debiased_beats_bt_at_20pct_flips", "de-biased keeps more accuracy than Bradley–Terry at 20% flips", values["flip20_debiased"], values["flip20_bt"]));
+        foreach (var recipe in Torch.Gym.GymRewardExperiment.NoisyRecipes.Skip(1))
+            results.Add(Claim(context, bench, world, $"{recipe}_beats_bt_at_20pct_flips", $"{recipe} keeps more accuracy than Bradley–Terry at 20% flips",
+                values[NoisyMetric(recipe)], values[NoisyMetric("bt")]));
         foreach (var kind in new[] { "wco", "uwo" })
             results.Add(Claim(context, bench, world, $"{kind}_beats_single_at_bo{bestOfN}", $"{kind.ToUpperInvariant()} picks better gold than one model at N = {bestOfN}",
                 values[BestOfNMetric(kind, bestOfN)], values[BestOfNMetric("single", bestOfN)]));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Training.Reward;
+using PrefSharp.Torch.Training.Reward.PeerReview;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -31,6 +32,15 @@ public static class TrainRmCommand
     internal static readonly Option<double> FlipRate = new("--flip-rate") { Description = "ε of --loss flip-aware or debiased: the expected share of flipped labels, in [0, 0.5)", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> LabelSmoothing = new("--label-smoothing") { Description = "ε of --loss smooth, in [0, 0.5]", DefaultValueFactory = _ => 0.1 };
     internal static readonly Option<double> CenterRewards = new("--center-rewards") { Description = "η of the centring term η(r_c + r_r)²; 0 disables", DefaultValueFactory = _ => 0.0 };
+    internal static readonly Option<double?> PeerReview = new("--peer-review")
+    {
+        Description = "Train with a peer (Co-teaching / CRM): each model learns only from the pairs the other finds easiest, "
+            + "withholding this share of every batch once ramped; set it to the expected flip rate, in (0, 1). The peer is saved in OUT/peer",
+    };
+    internal static readonly Option<double> PeerRampEpochs = new("--peer-ramp-epochs")
+    {
+        Description = "--peer-review: epochs over which the withheld share grows from 0 to its value, > 0", DefaultValueFactory = _ => new PeerReviewOptions().RampEpochs,
+    };
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
     internal static readonly Option<bool> Resume = new("--resume")
     {
@@ -47,7 +57,7 @@ public static class TrainRmCommand
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
         {
             Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, GpmDim, GpmBeta, GpmNoGate,
-            TieThreshold, LabelTemperature, Ensemble, EvalSplit, Resume,
+            TieThreshold, LabelTemperature, PeerReview, PeerRampEpochs, Ensemble, EvalSplit, Resume,
         };
         training.AddTo(command);
         reading.AddTo(command);
@@ -55,6 +65,7 @@ public static class TrainRmCommand
         return command.WithExamples(
             "prefsharp train-rm --data pairs.jsonl --preset small --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss flip-aware --flip-rate 0.2 --out runs/rm",
+            "prefsharp train-rm --data noisy-pairs.jsonl --peer-review 0.2 --out runs/rm-peer",
             "prefsharp train-rm --data pairs.jsonl --preset tiny --ensemble 4 --epochs 3 --out runs/rm-ens",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --out runs/rm-ties",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --save-every 100 --out runs/rm-ties --resume",

@@ -8,6 +8,7 @@ using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Reward;
+using PrefSharp.Torch.Training.Reward.PeerReview;
 using static PrefSharp.Cli.Commands.TrainRmCommand;
 
 namespace PrefSharp.Cli.Commands;
@@ -25,7 +26,11 @@ internal static class TrainRmRun
         var options = training.From(parse, Path.Combine(outDir, "training"));
         options = options with { LearningRate = training.ExplicitLearningRate(parse) ?? (modelDir is null ? 1e-3 : 1e-5) };
         var maxLength = options.MaxSequenceLength;
-        if (ParseListwise(parse.GetValue(Loss)!) is { } listwise) return TrainRmListwise.Execute(parse, reading, listwise, outDir, options);
+        if (ParseListwise(parse.GetValue(Loss)!) is { } listwise)
+        {
+            if (parse.GetValue(PeerReview) is not null) throw new ArgumentException($"--peer-review trains on pairs; it does not apply to --loss {parse.GetValue(Loss)}");
+            return TrainRmListwise.Execute(parse, reading, listwise, outDir, options);
+        }
         var loss = ParseLoss(parse.GetValue(Loss)!);
         var gpm = GpmConfig(parse, loss, members);
         var objective = new RewardObjectiveOptions
@@ -57,7 +62,21 @@ internal static class TrainRmRun
         var scorers = new List<RewardModel>();
         try
         {
-            if (members == 1)
+            if (PeerReviewFrom(parse, members) is { } review)
+            {
+                TorchSharp.torch.manual_seed(seed);
+                var (model, peer) = (Create(0), Create(1));   // drawn one after the other: different initialisations
+                scorers.Add(model);
+                using (peer)
+                {
+                    PeerReviewTraining.Train(model, peer, train, heldOut, objective, review, options, progress, parse.GetValue(Resume));
+                    var peerDir = Path.Combine(outDir, PeerReviewTraining.PeerFolder);
+                    RewardCheckpoint.Save(peer, peerDir);
+                    TokenizerFiles.CopyFiles(outDir, peerDir);
+                }
+                RewardCheckpoint.Save(model, outDir);
+            }
+            else if (members == 1)
             {
                 TorchSharp.torch.manual_seed(seed);
                 var model = Create(0);
@@ -87,6 +106,14 @@ internal static class TrainRmRun
             foreach (var model in scorers) model.Dispose();
         }
         return 0;
+    }
+
+    /// <summary>The peer review asked for by --peer-review (null without it), checked against --ensemble.</summary>
+    private static PeerReviewOptions? PeerReviewFrom(ParseResult parse, int members)
+    {
+        if (parse.GetValue(PeerReview) is not { } rate) return null;
+        if (members > 1) throw new ArgumentException("--peer-review trains one model with one peer; it cannot be combined with --ensemble");
+        return new PeerReviewOptions { DropRate = rate, RampEpochs = parse.GetValue(PeerRampEpochs) }.Validate();
     }
 
     /// <summary>The GPM head asked for by --loss gpm and the --gpm-* options (null for other losses), checked.</summary>

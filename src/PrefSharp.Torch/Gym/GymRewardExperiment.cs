@@ -3,13 +3,14 @@ using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Reward;
+using PrefSharp.Torch.Training.Reward.PeerReview;
 
 namespace PrefSharp.Torch.Gym;
 
 /// <summary>
 /// The reward-model measurements of one gym world, each against gold: (1) held-out gold accuracy of a trained reward
 /// model vs the length-only and bag-of-words Bradley–Terry baselines; (2) with a fraction of training labels flipped,
-/// Bradley–Terry vs the de-biased loss told the flip rate (Natarajan et al. 2013, via <see cref="RewardLossKind.Debiased"/>);
+/// Bradley–Terry vs the robust recipes told the flip rate (<see cref="NoisyRecipes"/>);
 /// (3) best-of-N gold utility when a single reward model, or a K-member ensemble aggregated by mean, WCO or UWO
 /// (Coste et al. 2023), picks among N fresh demonstrations. The data recipe (the constructor's arguments): `prompts`
 /// prompts with `responsesPerPrompt` demonstrations each, 20 % of the prompts held out for gold, every pair of the
@@ -64,19 +65,31 @@ public sealed class GymRewardExperiment
             GymRewardEvaluation.GoldAccuracy(Gold, items => items.Select(i => bag.Score(i.Completion)).ToArray()));
     }
 
-    /// <summary>Gold accuracy under <paramref name="flipRate"/> label noise: plain Bradley–Terry, then the de-biased loss with ε = flip rate.</summary>
-    public GymNoisyAccuracies NoisyAccuracies(double flipRate, GymRewardOptions options)
+    /// <summary>The recipes <see cref="NoisyAccuracies"/> compares, by name, each told the flip rate ε.</summary>
+    public static readonly IReadOnlyList<string> NoisyRecipes = ["bt", "debiased", "flip_aware", "peer_review"];
+
+    /// <summary>
+    /// Gold accuracy under <paramref name="flipRate"/> label noise (<see cref="GymRewardData.Flip"/>) of each of
+    /// <see cref="NoisyRecipes"/>: plain Bradley–Terry; the de-biased loss and the flip-aware likelihood with ε = flip
+    /// rate; Bradley–Terry with a peer reviewer dropping τ = flip rate (Co-teaching's 10-epoch ramp).
+    /// </summary>
+    public IReadOnlyDictionary<string, GymNoisyAccuracy> NoisyAccuracies(double flipRate, GymRewardOptions options)
     {
         var noisy = GymRewardData.Flip(Train, flipRate, seed + 7);
         var flipped = noisy.Where((p, i) => p.Chosen != Train[i].Chosen).ToList();
-        (double Gold, double FitsFlips) Run(RewardObjectiveOptions objective)
+        GymNoisyAccuracy Run(GymRewardOptions recipe)
         {
-            using var model = GymRewardTrainer.Train(noisy, Tokenizer, options with { Objective = objective });
-            return (GymRewardEvaluation.GoldAccuracy(Gold, model.ScoreMany), flipped.Count == 0 ? 0 : GymRewardEvaluation.GoldAccuracy(flipped, model.ScoreMany));
+            using var model = GymRewardTrainer.Train(noisy, Tokenizer, recipe);
+            return new(GymRewardEvaluation.GoldAccuracy(Gold, model.ScoreMany), flipped.Count == 0 ? 0 : GymRewardEvaluation.GoldAccuracy(flipped, model.ScoreMany));
         }
-        var bt = Run(new RewardObjectiveOptions { Loss = RewardLossKind.BradleyTerry });
-        var debiased = Run(new RewardObjectiveOptions { Loss = RewardLossKind.Debiased, FlipRate = flipRate });
-        return new GymNoisyAccuracies(bt.Gold, debiased.Gold, bt.FitsFlips, debiased.FitsFlips);
+        var plain = options with { Objective = new RewardObjectiveOptions(), PeerReview = null };
+        return new Dictionary<string, GymNoisyAccuracy>
+        {
+            ["bt"] = Run(plain),
+            ["debiased"] = Run(plain with { Objective = new RewardObjectiveOptions { Loss = RewardLossKind.Debiased, FlipRate = flipRate } }),
+            ["flip_aware"] = Run(plain with { Objective = new RewardObjectiveOptions { Loss = RewardLossKind.FlipAware, FlipRate = flipRate } }),
+            ["peer_review"] = Run(plain with { PeerReview = new PeerReviewOptions { DropRate = flipRate } }),
+        };
     }
 
     /// <summary>

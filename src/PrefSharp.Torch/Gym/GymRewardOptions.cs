@@ -26,6 +26,9 @@ public sealed record GymRewardOptions
     /// <summary>The loss and its parameters. Default Bradley–Terry.</summary>
     public RewardObjectiveOptions Objective { get; init; } = new();
 
+    /// <summary>When set, the model is trained together with a peer that picks its pairs (<see cref="Training.Reward.PeerReview.PeerReviewTraining"/>); null: alone.</summary>
+    public Training.Reward.PeerReview.PeerReviewOptions? PeerReview { get; init; }
+
     /// <summary>Seed of initialisation and data order.</summary>
     public int Seed { get; init; } = 1;
 

@@ -2,13 +2,15 @@ using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Reward;
+using PrefSharp.Torch.Training.Reward.PeerReview;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Gym;
 
 /// <summary>
 /// Trains reward models on gym text pairs with the shared loop (<see cref="RewardTraining"/>): a fresh backbone of
-/// <see cref="GymRewardOptions.Preset"/> for the tokenizer, or one the caller builds (from an SFT checkpoint).
+/// <see cref="GymRewardOptions.Preset"/> for the tokenizer, or one the caller builds (from an SFT checkpoint); with
+/// <see cref="GymRewardOptions.PeerReview"/> a second one is built the same way, trained as its peer and discarded.
 /// Returns <see cref="RewardModelProxy"/> scorers; an ensemble is K members from seeds Seed, Seed + 1, ….
 /// </summary>
 public static class GymRewardTrainer
@@ -18,10 +20,12 @@ public static class GymRewardTrainer
     {
         if (pairs.Count == 0) throw new ArgumentException("pairs: at least one training pair is needed", nameof(pairs));
         manual_seed(options.Seed);
-        var model = create?.Invoke() ?? new RewardModel(new RewardModelConfig
+        RewardModel Create() => create?.Invoke() ?? new RewardModel(new RewardModelConfig
         {
             Backbone = RewardModelPresets.Backbone(options.Preset, tokenizer, Math.Max(options.MaxLength, 64)),
         });
+        var model = Create();
+        using var peer = options.PeerReview is null ? null : Create();
         try
         {
             var examples = pairs.Select(p => new RewardExample(RewardModelProxy.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength),
@@ -34,7 +38,8 @@ public static class GymRewardTrainer
             };
             try
             {
-                RewardTraining.Train(model, examples, null, options.Objective, training);
+                if (peer is null) RewardTraining.Train(model, examples, null, options.Objective, training);
+                else PeerReviewTraining.Train(model, peer, examples, null, options.Objective, options.PeerReview!, training);
             }
             finally
             {

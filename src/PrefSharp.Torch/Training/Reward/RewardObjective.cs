@@ -24,23 +24,36 @@ public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? o
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
+        var (perPair, gap) = PairTerms(batch);
+        var sum = perPair.sum();
+        var metrics = Metrics(gap, sum);
+        if (_options.Loss == RewardLossKind.RaoKupper) metrics["tie_threshold"] = Threshold(gap).detach().to(ScalarType.Float64).item<double>() * batch.Count;
+        return new ObjectiveLoss(sum, metrics);
+    }
+
+    /// <summary>The per-pair losses (B), pairwise loss plus the optional centring term, and the reward gaps r_c − r_r (B).</summary>
+    public (Tensor Losses, Tensor Gap) PairTerms(PairBatch batch)
+    {
         var chosen = model.Rewards(batch.Chosen.InputIds, batch.Chosen.AttentionMask);       // (B)
         var rejected = model.Rewards(batch.Rejected.InputIds, batch.Rejected.AttentionMask); // (B)
         var perPair = PairLosses(chosen, rejected, batch);
         if (_options.CenterRewardsCoefficient > 0)
             perPair = perPair + CenterRewardsLoss.Compute(chosen, rejected, _options.CenterRewardsCoefficient);
-        var sum = perPair.sum();
+        return (perPair, chosen - rejected);
+    }
+
+    /// <summary>Metric sums of a batch: <c>accuracy</c> (gap &gt; 0, ties ½), <c>margin</c> (Σ gap), <c>loss</c> (<paramref name="lossSum"/>).</summary>
+    public static Dictionary<string, double> Metrics(Tensor gap, Tensor lossSum)
+    {
         using var noGrad = no_grad();
-        var gap = (chosen - rejected).detach();
-        var correct = gap.gt(0).to(ScalarType.Float64).sum() + gap.eq(0).to(ScalarType.Float64).sum() * 0.5;
-        var metrics = new Dictionary<string, double>
+        var detached = gap.detach();
+        var correct = detached.gt(0).to(ScalarType.Float64).sum() + detached.eq(0).to(ScalarType.Float64).sum() * 0.5;
+        return new Dictionary<string, double>
         {
             ["accuracy"] = correct.item<double>(),
-            ["margin"] = gap.to(ScalarType.Float64).sum().item<double>(),
-            ["loss"] = sum.detach().to(ScalarType.Float64).item<double>(),
+            ["margin"] = detached.to(ScalarType.Float64).sum().item<double>(),
+            ["loss"] = lossSum.detach().to(ScalarType.Float64).item<double>(),
         };
-        if (_options.Loss == RewardLossKind.RaoKupper) metrics["tie_threshold"] = Threshold(chosen).detach().to(ScalarType.Float64).item<double>() * batch.Count;
-        return new ObjectiveLoss(sum, metrics);
     }
 
     private Tensor PairLosses(Tensor chosen, Tensor rejected, PairBatch batch)

@@ -28,18 +28,24 @@ public sealed class RewardTrainer : IDisposable
         this.train = train;
         this.objective = objective;
         this.progress = progress ?? ProgressReporter.Silent;
-        var padId = model.PadId;
-        var source = new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, objective.Loss),
-            options.MicroBatchSize, options.Seed);
-        var evaluation = heldOut is { Count: > 0 }
-            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, objective.Loss), 32, 0, shuffle: false)
-            : null;
+        var (source, evaluation) = Sources(model.PadId, train, heldOut, objective.Loss, options);
         var raoKupper = objective.Loss == RewardLossKind.RaoKupper;
         TieThreshold = raoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
         if (raoKupper) model.SetTieThreshold(objective.TieThreshold);   // checkpoints carry η from the start
         Loop = new Trainer<PairBatch>(RewardTraining.Trainable(model, TieThreshold), RewardTraining.Objective(model, objective, TieThreshold),
             source, options, evaluation, RewardBatches.CountTokens, this.progress);
     }
+
+    /// <summary>
+    /// The loop's data: shuffled training micro-batches of <see cref="TrainingOptions.MicroBatchSize"/> pairs, and the
+    /// held-out pairs in order, 32 at a time (null when there are none).
+    /// </summary>
+    public static (MicroBatchSource<RewardExample, PairBatch> Train, MicroBatchSource<RewardExample, PairBatch>? HeldOut) Sources(
+        int padId, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut, RewardLossKind loss, TrainingOptions options) =>
+        (new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, loss), options.MicroBatchSize, options.Seed),
+         heldOut is { Count: > 0 }
+            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, loss), 32, 0, shuffle: false)
+            : null);
 
     /// <summary>The shared loop (checkpoints, events, evaluation).</summary>
     public Trainer<PairBatch> Loop { get; }
