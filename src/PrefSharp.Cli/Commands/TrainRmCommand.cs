@@ -20,7 +20,7 @@ public static class TrainRmCommand
     internal static readonly Option<int> VocabSize = new("--vocab-size") { Description = "Ids of the BPE trained when no tokenizer is given", DefaultValueFactory = _ => 2048 };
     internal static readonly Option<string> Loss = new("--loss")
     {
-        Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing), flip-aware or debiased (random flips at --flip-rate; flip-aware is the robust one), rao-kupper (keeps ties), "
+        Description = "bt (Bradley–Terry), margin, soft, smooth (label smoothing), flip-aware or debiased (labels flipped at random at --flip-rate), rao-kupper (keeps ties), "
             + "gpm (General Preference Model head), plackett-luce or listnet (k-way lists)",
         DefaultValueFactory = _ => "bt",
     };
@@ -44,7 +44,7 @@ public static class TrainRmCommand
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
     internal static readonly Option<bool> Resume = new("--resume")
     {
-        Description = "Continue from the newest complete checkpoint in OUT/training (each member's with --ensemble): weights, optimiser, data position, RNG and a fitted Rao–Kupper η",
+        Description = "Continue from the newest complete checkpoint in OUT/training (each member's with --ensemble): weights, optimiser, data position, RNG, a fitted Rao–Kupper η and the --peer-review peer",
     };
     internal static readonly Option<double> EvalSplit = new("--eval-split") { Description = "Fraction of prompts held out, in (0, 1)", DefaultValueFactory = _ => 0.1 };
 
