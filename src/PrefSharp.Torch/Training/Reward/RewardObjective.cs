@@ -46,14 +46,20 @@ public sealed class RewardObjective(RewardModel model, RewardObjectiveOptions? o
     public static Dictionary<string, double> Metrics(Tensor gap, Tensor lossSum)
     {
         using var noGrad = no_grad();
-        var detached = gap.detach();
-        var correct = detached.gt(0).to(ScalarType.Float64).sum() + detached.eq(0).to(ScalarType.Float64).sum() * 0.5;
         return new Dictionary<string, double>
         {
-            ["accuracy"] = correct.item<double>(),
-            ["margin"] = detached.to(ScalarType.Float64).sum().item<double>(),
+            ["accuracy"] = CorrectPairs(gap),
+            ["margin"] = gap.detach().to(ScalarType.Float64).sum().item<double>(),
             ["loss"] = lossSum.detach().to(ScalarType.Float64).item<double>(),
         };
+    }
+
+    /// <summary>Pairs ordered right by their gaps r_c − r_r: gap &gt; 0 counts 1, a tie ½.</summary>
+    public static double CorrectPairs(Tensor gap)
+    {
+        using var noGrad = no_grad();
+        var detached = gap.detach();
+        return (detached.gt(0).to(ScalarType.Float64).sum() + detached.eq(0).to(ScalarType.Float64).sum() * 0.5).item<double>();
     }
 
     private Tensor PairLosses(Tensor chosen, Tensor rejected, PairBatch batch)

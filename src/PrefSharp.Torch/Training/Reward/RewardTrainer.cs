@@ -54,10 +54,13 @@ public sealed class RewardTrainer : IDisposable
     public TieThreshold? TieThreshold { get; }
 
     /// <summary>Resumes from the newest checkpoint of the output folder (weights, η, optimiser, data position, RNG); false when there is none.</summary>
-    public bool ResumeFromLatest()
+    public bool ResumeFromLatest() => ResumeFromLatest(Loop, progress);
+
+    /// <summary>Resumes <paramref name="loop"/> from its newest checkpoint, or says that there is none and it starts from step 0.</summary>
+    public static bool ResumeFromLatest(Trainer<PairBatch> loop, ProgressReporter progress)
     {
-        if (Loop.ResumeFromLatest()) return true;
-        progress.Message($"--resume: no checkpoint in {Loop.Options.OutputDirectory}; starting from step 0");
+        if (loop.ResumeFromLatest()) return true;
+        progress.Message($"--resume: no checkpoint in {loop.Options.OutputDirectory}; starting from step 0");
         return false;
     }
 

@@ -32,7 +32,7 @@ public sealed class PeerReviewObjective(RewardObjective model, RewardObjective p
         var kept = forModel.sum().to(ScalarType.Float64).item<double>();
         var sum = ((modelLosses * forModel).sum() + (peerLosses * forPeer).sum()) * (batch.Count / kept);
         var metrics = RewardObjective.Metrics(modelGap, modelLosses.sum());
-        metrics["peer_accuracy"] = RewardObjective.Metrics(peerGap, peerLosses.sum())["accuracy"];
+        metrics["peer_accuracy"] = RewardObjective.CorrectPairs(peerGap);
         metrics["kept"] = kept;
         return new ObjectiveLoss(sum, metrics);
     }

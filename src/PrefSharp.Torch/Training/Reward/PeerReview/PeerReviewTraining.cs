@@ -30,18 +30,20 @@ public static class PeerReviewTraining
         Trainer<PairBatch>? loop = null;
         var objectives = new PeerReviewObjective(new RewardObjective(model, objective), new RewardObjective(peer, objective), review,
             () => loop!.Step / stepsPerEpoch);
+        var (first, second) = (RewardTraining.Trainable(model), RewardTraining.Trainable(peer));
         var trainable = new TrainableModel(new PeerReviewModule(model, peer), directory =>
         {
-            RewardCheckpoint.Save(model, directory);
-            RewardCheckpoint.Save(peer, Path.Combine(directory, PeerFolder));
+            first.SaveTo(directory);
+            second.SaveTo(Path.Combine(directory, PeerFolder));
         }, directory =>
         {
-            RewardCheckpoint.LoadWeights(model, directory);
-            RewardCheckpoint.LoadWeights(peer, Path.Combine(directory, PeerFolder));
+            first.LoadFrom(directory);
+            second.LoadFrom(Path.Combine(directory, PeerFolder));
         });
-        using (loop = new Trainer<PairBatch>(trainable, objectives, source, options, evaluation, RewardBatches.CountTokens, progress ?? ProgressReporter.Silent))
+        progress ??= ProgressReporter.Silent;
+        using (loop = new Trainer<PairBatch>(trainable, objectives, source, options, evaluation, RewardBatches.CountTokens, progress))
         {
-            if (resume && !loop.ResumeFromLatest()) progress?.Message($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
+            if (resume) RewardTrainer.ResumeFromLatest(loop, progress);
             var result = loop.Run();
             RewardTraining.Normalize(model, train);
             RewardTraining.Normalize(peer, train);
