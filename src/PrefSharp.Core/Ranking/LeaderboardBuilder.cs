@@ -7,6 +7,9 @@ namespace PrefSharp.Core.Ranking;
 /// The one-call façade for the CLI: battles (or rankings) and a <see cref="LeaderboardOptions"/> in, a
 /// <see cref="Leaderboard"/> out. Bad input raises <see cref="ArgumentException"/> (an item against itself, no
 /// battles, an unknown baseline or anchor listing available items, a disconnected graph naming its components).
+/// With <see cref="LeaderboardOptions.DirectWinRates"/> the battles are AlpacaEval annotations: one that compares
+/// an item with itself counts toward AlpacaEval's win rate (<see cref="DirectWinRate"/>) and, carrying no
+/// information about a strength difference, is left out of the model's fit.
 /// </summary>
 public static partial class LeaderboardBuilder
 {
@@ -15,9 +18,10 @@ public static partial class LeaderboardBuilder
         ArgumentNullException.ThrowIfNull(battles);
         options ??= new LeaderboardOptions();
         options.Validate();
-        var board = LeaderboardAssembler.Assemble(CreateModel(battles, options), options);
+        var fitted = options.DirectWinRates ? battles.Where(b => b.ItemA != b.ItemB).ToList() : battles;
+        var board = LeaderboardAssembler.Assemble(CreateModel(fitted, options), options);
         if (options.DirectWinRates) board = WithDirectWinRates(board, battles, options.Baseline!);
-        return options.LengthControl ? WithLengthControl(board, battles, options.Baseline!) : board;
+        return options.LengthControl ? WithLengthControl(board, fitted, options.Baseline!) : board;
     }
 
     /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>
