@@ -20,6 +20,7 @@ public static partial class RankCommand
             AnchorRating = anchorRating,
             Intervals = rounds > 0 ? IntervalMethod.Bootstrap : IntervalMethod.Sandwich,
             BootstrapRounds = Math.Max(rounds, 1),
+            PriorPrecision = parse.GetValue(Prior),
             Seed = parse.GetValue(Seed),
             CiLevel = parse.GetValue(Ci),
             StyleControl = parse.GetValue(StyleControl),

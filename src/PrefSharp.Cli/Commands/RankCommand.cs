@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PrefSharp.Cli.Output;
 using PrefSharp.Core.Data;
+using PrefSharp.Core.Data.Streaming;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Input;
@@ -24,6 +25,7 @@ public static partial class RankCommand
     private static readonly Option<string?> Anchor = new("--anchor") { Description = "Fix one item's rating, NAME=RATING (default: mean rating 1000 on the Elo scale)" };
     private static readonly Option<string> Scale = new("--scale") { Description = "elo (400/ln 10 per logit) or logit", DefaultValueFactory = _ => "elo" };
     private static readonly Option<int> Bootstrap = new("--bootstrap") { Description = $"Bootstrap rounds for the intervals, at least {BootstrapOptions.MinimumRounds} (0: sandwich intervals instead)", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<double> Prior = new("--prior") { Description = "Precision of a Gaussian prior on the logit strengths (keeps items that never lose or never win finite; 0: plain maximum likelihood)", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap (and of the simulated arena)", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> Ci = new("--ci") { Description = "Confidence level of the intervals", DefaultValueFactory = _ => 0.95 };
     private static readonly Option<string> Output = new("--output") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
@@ -39,7 +41,7 @@ public static partial class RankCommand
         var reading = new ReadingOptions();
         var command = new Command("rank", "Fit a leaderboard (Bradley–Terry, Elo, ties, Plackett–Luce, Thurstone) with intervals from comparisons")
         {
-            Files, Model, Baseline, Anchor, Scale, Bootstrap, Seed, Ci, StyleControl, LengthControl, Output, SimulatedModels, SimulatedBattles,
+            Files, Model, Baseline, Anchor, Scale, Bootstrap, Prior, Seed, Ci, StyleControl, LengthControl, Output, SimulatedModels, SimulatedBattles,
         };
         reading.AddTo(command);
         command.SetAction(parse => Run(parse, reading.From(parse)));
@@ -63,6 +65,8 @@ public static partial class RankCommand
             arena = SimulatedArena.WithSpreadStrengths(parse.GetValue(SimulatedModels), parse.GetValue(Seed));
             leaderboard = LeaderboardBuilder.Build(arena.Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList(), options);
         }
+        else if (LeaderboardInput.CanStream(parse.GetValue(Files)!, options, readOptions))
+            leaderboard = LeaderboardBuilder.Build(BattleCountReader.Read(parse.GetValue(Files)!), options);
         else
         {
             var input = Read(parse, readOptions);

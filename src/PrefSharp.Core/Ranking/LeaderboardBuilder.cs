@@ -24,6 +24,26 @@ public static partial class LeaderboardBuilder
         return options.LengthControl ? WithLengthControl(board, fitted, options.Baseline!) : board;
     }
 
+    /// <summary>
+    /// A leaderboard of a pairwise model (bt, rao-kupper, davidson, thurstone) from counts alone, such as
+    /// <c>BattleCountReader</c> streams from a battle log; the same numbers as from the battles themselves.
+    /// </summary>
+    public static Leaderboard Build(PairwiseCounts counts, LeaderboardOptions options)
+    {
+        options.Validate();
+        if (options.StyleControl || options.LengthControl || options.DirectWinRates)
+            throw new ArgumentException("Counts: style control, length control and AlpacaEval win rates need the battles themselves.", nameof(counts));
+        LeaderboardModel model = options.Model switch
+        {
+            RankingModel.BradleyTerry => new PairwiseLeaderboardModel<BradleyTerryLikelihood>(counts, new(), options.FitOptions),
+            RankingModel.RaoKupper => new PairwiseLeaderboardModel<RaoKupperLikelihood>(counts, new(), options.FitOptions),
+            RankingModel.Davidson => new PairwiseLeaderboardModel<DavidsonLikelihood>(counts, new(), options.FitOptions),
+            RankingModel.Thurstone => new PairwiseLeaderboardModel<ThurstoneLikelihood>(counts, new(), options.FitOptions, "probit", 200 * Math.Sqrt(2)),
+            _ => throw new ArgumentException($"Model: {RankingModelNames.NameOf(options.Model)} needs the battles themselves, not counts.", nameof(options.Model)),
+        };
+        return LeaderboardAssembler.Assemble(model, options);
+    }
+
     /// <summary>A Plackett–Luce leaderboard of rankings (best first, possibly partial) or choices.</summary>
     public static Leaderboard Build(IEnumerable<ItemRanking> rankings, LeaderboardOptions? options = null)
     {
