@@ -19,13 +19,16 @@ public static class BattleCountReader
     public static bool CanRead(string path) => File.Exists(path) && TryLayout(path) is not null;
 
     /// <summary>Counts every battle of <paramref name="paths"/>, in order; <paramref name="threads"/> −1 uses all cores.</summary>
-    public static PairwiseCounts Read(IEnumerable<string> paths, int threads = -1)
+    public static PairwiseCounts Read(IEnumerable<string> paths, int threads = -1) => Read(paths, threads, MinimumChunkBytes);
+
+    /// <summary><see cref="Read(IEnumerable{string}, int)"/> with stretches of at least <paramref name="chunkBytes"/> bytes.</summary>
+    internal static PairwiseCounts Read(IEnumerable<string> paths, int threads, long chunkBytes)
     {
         var builder = new PairwiseCountsBuilder(new ItemIndex());
         foreach (var path in paths)
         {
             var fields = Layout(path);
-            var chunks = Chunks(path, threads == -1 ? Environment.ProcessorCount : threads);
+            var chunks = Chunks(path, threads == -1 ? Environment.ProcessorCount : threads, chunkBytes);
             var counters = chunks.Select(_ => new BattleChunkCounter(fields)).ToArray();
             Parallel.For(0, chunks.Count, k =>
             {
@@ -70,10 +73,10 @@ public static class BattleCountReader
     }
 
     /// <summary>Byte ranges that start and end at line boundaries; a gzip file is one range.</summary>
-    private static List<(long Start, long Length)> Chunks(string path, int threads)
+    private static List<(long Start, long Length)> Chunks(string path, int threads, long chunkBytes)
     {
         long size = new FileInfo(path).Length;
-        int count = IsGzip(path) ? 1 : (int)Math.Clamp(size / MinimumChunkBytes, 1, Math.Max(1, threads));
+        int count = IsGzip(path) ? 1 : (int)Math.Clamp(size / chunkBytes, 1, Math.Max(1, threads));
         var starts = new List<long> { 0 };
         using (var stream = File.OpenRead(path))
         {
