@@ -10,6 +10,7 @@ public static class BenchmarkRegistry
         new ParseJsonlBenchmark(),
         new GenerateKvCacheBenchmark(),
         new RankOneMillionBenchmark(),
+        new RankStreamBenchmark(),
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),

@@ -8,7 +8,7 @@ public sealed class RankTests
     [Fact]
     public void Without_files_it_ranks_the_gym_arena_in_the_true_order()
     {
-        var run = CliRun.Of("rank", "--simulate-models", "5", "--simulate-battles", "3000", "--bootstrap", "50");
+        var run = CliRun.Of("rank", "--simulate-models", "5", "--simulate-battles", "3000", "--bootstrap", "100");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Kendall τ between the fitted ratings and the true strengths: 1.000", run.Output);
     }

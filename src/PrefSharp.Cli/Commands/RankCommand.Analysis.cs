@@ -22,7 +22,7 @@ public static partial class RankCommand
         var files = parse.GetValue(Files)!;
         var battles = files.Length == 0
             ? SimulatedArena.WithSpreadStrengths(parse.GetValue(SimulatedModels), parse.GetValue(Seed)).Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList()
-            : BattlesOf(ReadAll(files, readOptions, parse.InvocationConfiguration.Error).Records);
+            : Read(parse, readOptions).Battles();
         if (model == "gpm")
         {
             var analysis = IntransitiveAnalysis.Of(battles, new GeneralPreferenceOptions { Seed = parse.GetValue(Seed) });

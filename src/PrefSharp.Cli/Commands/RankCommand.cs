@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using PrefSharp.Cli.Output;
 using PrefSharp.Core.Data;
+using PrefSharp.Core.Data.Streaming;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Ranking;
+using PrefSharp.Core.Ranking.Input;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -23,7 +24,8 @@ public static partial class RankCommand
     private static readonly Option<string?> Baseline = new("--baseline") { Description = "Report win rates (%) against this item" };
     private static readonly Option<string?> Anchor = new("--anchor") { Description = "Fix one item's rating, NAME=RATING (default: mean rating 1000 on the Elo scale)" };
     private static readonly Option<string> Scale = new("--scale") { Description = "elo (400/ln 10 per logit) or logit", DefaultValueFactory = _ => "elo" };
-    private static readonly Option<int> Bootstrap = new("--bootstrap") { Description = "Bootstrap rounds for the intervals (0: sandwich intervals instead)", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<int> Bootstrap = new("--bootstrap") { Description = $"Bootstrap rounds for the intervals, at least {BootstrapOptions.MinimumRounds} (0: sandwich intervals instead)", DefaultValueFactory = _ => 1000 };
+    private static readonly Option<double> Prior = new("--prior") { Description = "Precision of a Gaussian prior on the logit strengths (keeps items that never lose or never win finite; 0: plain maximum likelihood)", DefaultValueFactory = _ => 0 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap (and of the simulated arena)", DefaultValueFactory = _ => 0 };
     private static readonly Option<double> Ci = new("--ci") { Description = "Confidence level of the intervals", DefaultValueFactory = _ => 0.95 };
     private static readonly Option<string> Output = new("--output") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
@@ -39,7 +41,7 @@ public static partial class RankCommand
         var reading = new ReadingOptions();
         var command = new Command("rank", "Fit a leaderboard (Bradley–Terry, Elo, ties, Plackett–Luce, Thurstone) with intervals from comparisons")
         {
-            Files, Model, Baseline, Anchor, Scale, Bootstrap, Seed, Ci, StyleControl, LengthControl, Output, SimulatedModels, SimulatedBattles,
+            Files, Model, Baseline, Anchor, Scale, Bootstrap, Prior, Seed, Ci, StyleControl, LengthControl, Output, SimulatedModels, SimulatedBattles,
         };
         reading.AddTo(command);
         command.SetAction(parse => Run(parse, reading.From(parse)));
@@ -56,24 +58,23 @@ public static partial class RankCommand
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(Model) is "mixture" or "gpm") return RunAnalysis(parse, readOptions, parse.GetValue(Model)!);
         var options = Options(parse);
-        var files = parse.GetValue(Files)!;
         SimulatedArena? arena = null;
         Leaderboard leaderboard;
-        if (files.Length == 0)
+        if (parse.GetValue(Files)!.Length == 0)
         {
             arena = SimulatedArena.WithSpreadStrengths(parse.GetValue(SimulatedModels), parse.GetValue(Seed));
-            var battles = arena.Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList();
-            leaderboard = LeaderboardBuilder.Build(battles, options);
+            leaderboard = LeaderboardBuilder.Build(arena.Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList(), options);
         }
+        else if (LeaderboardInput.CanStream(parse.GetValue(Files)!, options, readOptions))
+            leaderboard = LeaderboardBuilder.Build(BattleCountReader.Read(parse.GetValue(Files)!), options);
         else
         {
-            var (records, alpacaEval) = ReadAll(files, readOptions, parse.InvocationConfiguration.Error);
-            if (options.Model == RankingModel.PlackettLuce)
-                leaderboard = LeaderboardBuilder.Build(records.OfType<ItemRanking>(), options);
+            var input = Read(parse, readOptions);
+            if (options.Model == RankingModel.PlackettLuce) leaderboard = LeaderboardBuilder.Build(input.Rankings(), options);
             else
             {
-                var battles = BattlesOf(records);
-                leaderboard = LeaderboardBuilder.Build(battles, StarDefaults(options, battles, alpacaEval));
+                var battles = input.Battles();
+                leaderboard = LeaderboardBuilder.Build(battles, input.Complete(options, battles));
             }
         }
         switch (parse.GetValue(Output))
@@ -82,96 +83,13 @@ public static partial class RankCommand
             case "csv": LeaderboardTable.WriteCsv(leaderboard, output); break;
             default:
                 LeaderboardTable.Write(leaderboard, output);
-                if (arena is not null) DescribeRecovery(arena, leaderboard, parse.GetValue(SimulatedBattles), output);
+                if (arena is not null) SimulatedArenaReport.Write(arena, leaderboard, parse.GetValue(SimulatedBattles), output);
                 break;
         }
         return 0;
     }
 
-    /// <summary>
-    /// AlpacaEval annotations also get AlpacaEval's own win rate and standard error. They, and length control, are
-    /// against the baseline every battle shares (AlpacaEval's generator_1) unless <c>--baseline</c> names another.
-    /// </summary>
-    private static LeaderboardOptions StarDefaults(LeaderboardOptions options, IReadOnlyList<Battle> battles, bool alpacaEval)
-    {
-        if (!alpacaEval && !options.LengthControl) return options;
-        var baseline = options.Baseline ?? StarCentre(battles);
-        return baseline is null ? options : options with { Baseline = baseline, DirectWinRates = alpacaEval };
-    }
-
-    /// <summary>The one item that takes part in every battle (a star design such as AlpacaEval or Arena-Hard), or null.</summary>
-    private static string? StarCentre(IReadOnlyList<Battle> battles)
-    {
-        if (battles.Count == 0) return null;
-        var first = battles[0];
-        foreach (var candidate in new[] { first.ItemA, first.ItemB })
-            if (battles.All(b => b.ItemA == candidate || b.ItemB == candidate)) return candidate;
-        return null;
-    }
-
-    private static LeaderboardOptions Options(ParseResult parse)
-    {
-        var (anchorItem, anchorRating) = ParseAnchor(parse.GetValue(Anchor));
-        var rounds = parse.GetValue(Bootstrap);
-        var options = new LeaderboardOptions
-        {
-            Model = RankingModelNames.Parse(parse.GetValue(Model)!, "--model"),
-            Scale = parse.GetValue(Scale) == "logit" ? RatingScale.Natural : RatingScale.Elo,
-            Baseline = parse.GetValue(Baseline),
-            AnchorItem = anchorItem,
-            AnchorRating = anchorRating,
-            Intervals = rounds > 0 ? IntervalMethod.Bootstrap : IntervalMethod.Sandwich,
-            BootstrapRounds = Math.Max(rounds, 1),
-            Seed = parse.GetValue(Seed),
-            CiLevel = parse.GetValue(Ci),
-            StyleControl = parse.GetValue(StyleControl),
-            LengthControl = parse.GetValue(LengthControl),
-        };
-        return options;  // validated by LeaderboardBuilder, after the data may have supplied the baseline
-    }
-
-    private static (string?, double?) ParseAnchor(string? anchor)
-    {
-        if (anchor is null) return (null, null);
-        var parts = anchor.Split('=', 2);
-        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var rating))
-            throw new ArgumentException($"--anchor: \"{anchor}\" is not NAME=RATING (e.g. gpt-4-0314=1000)");
-        return (parts[0], rating);
-    }
-
-    /// <summary>Every record of <paramref name="files"/>, and whether they were all AlpacaEval annotations.</summary>
-    private static (List<PreferenceRecord> Records, bool AlpacaEval) ReadAll(string[] files, ReadOptions options, TextWriter error)
-    {
-        var records = new List<PreferenceRecord>();
-        var alpacaEval = true;
-        foreach (var path in files)
-        {
-            var reader = new PreferenceFileReader(path, options);
-            records.AddRange(reader);
-            ReadingOptions.ReportSkipped(reader.Skipped, path, error);
-            alpacaEval &= reader.Format?.Name.StartsWith("alpaca-eval", StringComparison.Ordinal) == true;
-        }
-        return (records, alpacaEval);
-    }
-
-    /// <summary>Battles as they are; pairs that name their models become battles; anything else cannot be ranked.</summary>
-    private static List<Battle> BattlesOf(List<PreferenceRecord> records) => records.Select(record => record switch
-    {
-        Battle battle => battle,
-        PreferencePair { ChosenModel: not null, RejectedModel: not null } pair => pair.ToBattle(),
-        _ => throw new DataFormatException(record.Location, null,
-            $"a {record.GetType().Name} without model names cannot be ranked", "battles, or pairs naming chosen_model and rejected_model"),
-    }).ToList();
-
-    private static void DescribeRecovery(SimulatedArena arena, Leaderboard leaderboard, int battles, TextWriter output)
-    {
-        var names = Enumerable.Range(0, arena.Strengths.Count).Select(arena.ModelName).ToList();
-        var discordant = Core.Ranking.Active.RankingDistance.KendallTauDistance(arena.Strengths, names.Select(n => leaderboard[n].Rating).ToList());
-        var pairs = names.Count * (names.Count - 1) / 2.0;
-        output.WriteLine();
-        output.WriteLine($"Simulated arena (gym): {names.Count} models with known strengths, {battles:N0} battles judged by a Bradley–Terry annotator.");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Kendall τ between the fitted ratings and the true strengths: {1 - 2 * discordant / pairs:F3} (1 = the true order)."));
-        output.WriteLine("Rank your own data: prefsharp rank FILE…   (see prefsharp rank --help)");
-    }
+    private static LeaderboardInput Read(ParseResult parse, ReadOptions readOptions) =>
+        LeaderboardInput.Read(parse.GetValue(Files)!, readOptions,
+            (path, skipped) => ReadingOptions.ReportSkipped(skipped, path, parse.InvocationConfiguration.Error));
 }

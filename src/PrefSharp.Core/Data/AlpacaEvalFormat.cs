@@ -8,6 +8,8 @@ namespace PrefSharp.Core.Data;
 /// preference − 1 is the probability that output_2 is better, so ScoreA = 2 − preference; AlpacaEval's 0 means a
 /// draw and scores 0.5. QuestionId is the instruction's index in the file (the element index, or line − 1 in JSONL),
 /// which is the <c>index</c> of the compact battles derived from it. Style "length" counts code points, as Python's len.
+/// Generator_1 may equal generator_2: AlpacaEval judges its baseline against itself (a 50 % win rate), so a
+/// self-comparison is a record here, unlike in battle formats; leaderboard fits skip it.
 /// </summary>
 public sealed class AlpacaEvalFormat : IRecordFormat
 {
@@ -40,7 +42,6 @@ public sealed class AlpacaEvalFormat : IRecordFormat
     {
         var itemA = record.String("generator_1");
         var itemB = record.String("generator_2");
-        RecordChecks.DistinctItems(record, itemA, itemB, "generator_2");
         var scoreA = ScoreA(record, record.Number("preference"));
         return new Battle(itemA, itemB, RecordChecks.OutcomeFromScore(scoreA))
         {

@@ -3,6 +3,13 @@ namespace PrefSharp.Core.Ranking;
 /// <summary>Settings of a nonparametric bootstrap (Efron 1979; Efron &amp; Tibshirani 1993, Ch. 6 and 13).</summary>
 public sealed record BootstrapOptions
 {
+    /// <summary>
+    /// The fewest rounds the <c>rank</c> verb accepts: with 100 rounds the limits of a 95% percentile interval lie
+    /// between the 3rd/4th and 97th/98th ordered draws; with fewer, each tail rests on one or two draws (and with one
+    /// round the interval is a single draw that need not contain the estimate).
+    /// </summary>
+    public const int MinimumRounds = 100;
+
     /// <summary>Resampling rounds; default 1000 (Chatbot Arena's notebook).</summary>
     public int Rounds { get; init; } = 1000;
 

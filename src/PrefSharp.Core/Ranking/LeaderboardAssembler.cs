@@ -16,6 +16,8 @@ public static partial class LeaderboardAssembler
         ItemIndex items = model.Items;
         int? anchor = options.AnchorItem is null ? null : items.Require(options.AnchorItem, nameof(options.AnchorItem));
         int? baseline = options.Baseline is null ? null : items.Require(options.Baseline, nameof(options.Baseline));
+        if (options.Intervals == IntervalMethod.Bootstrap) IntervalMemory.RequireBootstrap(options.BootstrapRounds, items.Count);
+        if (options.Intervals == IntervalMethod.Sandwich) IntervalMemory.RequireSandwich(items.Count);
         StrengthFit fit = model.Fit();
         bool elo = options.Scale == RatingScale.Elo;
         var presentation = new RatingPresentation(model.Graph, anchor, elo ? model.EloUnitsPerNaturalUnit : 1, options.EffectiveAnchorRating);

@@ -8,7 +8,7 @@ namespace PrefSharp.Core.Ranking;
 /// </summary>
 public sealed class PairwiseLeaderboardModel<TModel> : LeaderboardModel where TModel : struct, IPairwiseLikelihood
 {
-    private readonly IReadOnlyList<Battle> _battles;
+    private readonly IReadOnlyList<Battle>? _battles;
     private readonly TModel _model;
     private readonly StrengthFitOptions _fitOptions;
     private readonly PairwiseCounts _counts;
@@ -20,11 +20,18 @@ public sealed class PairwiseLeaderboardModel<TModel> : LeaderboardModel where TM
     /// <param name="eloUnitsPerNaturalUnit">400/ln 10 for logistic models, 200√2 for Thurstone.</param>
     public PairwiseLeaderboardModel(IReadOnlyList<Battle> battles, TModel model, StrengthFitOptions fitOptions,
         string naturalScaleName = "logit", double eloUnitsPerNaturalUnit = 173.71779276130073)
+        : this(PairwiseCounts.FromBattles(battles), model, fitOptions, naturalScaleName, eloUnitsPerNaturalUnit)
     {
         _battles = battles;
+    }
+
+    /// <summary>The model on counts alone (streamed battles): the battle-level bootstrap is not available.</summary>
+    public PairwiseLeaderboardModel(PairwiseCounts counts, TModel model, StrengthFitOptions fitOptions,
+        string naturalScaleName = "logit", double eloUnitsPerNaturalUnit = 173.71779276130073)
+    {
         _model = model;
         _fitOptions = fitOptions;
-        _counts = PairwiseCounts.FromBattles(battles);
+        _counts = counts;
         Graph = ComparisonGraph.Of(_counts);
         NaturalScaleName = naturalScaleName;
         EloUnitsPerNaturalUnit = eloUnitsPerNaturalUnit;
@@ -49,7 +56,8 @@ public sealed class PairwiseLeaderboardModel<TModel> : LeaderboardModel where TM
     public override BootstrapSamples Bootstrap(StrengthFit fit, BootstrapOptions options) => options.Method switch
     {
         BootstrapMethod.PairCounts => PairwiseBootstrap.OnPairCounts(_counts, _model, fit, options, _fitOptions),
-        _ => PairwiseBootstrap.OnBattles(_battles, _counts.Items, _model, fit, options, _fitOptions),
+        _ => PairwiseBootstrap.OnBattles(_battles ?? throw new ArgumentException("BootstrapMethod: the battle-level bootstrap needs the battles, not counts; use PairCounts.", nameof(options)),
+            _counts.Items, _model, fit, options, _fitOptions),
     };
 
     public override RatingCovariance? Sandwich(StrengthFit fit) => SandwichCovariance.Compute(_counts, _model, fit, _fitOptions);

@@ -6,8 +6,10 @@ namespace PrefSharp.Core.Ranking;
 /// a Levenberg shift when the Hessian is not negative definite, and step halving that keeps the tie parameter
 /// feasible. One log-strength per component is fixed at 0 when unpenalised (the model is shift-invariant);
 /// results are centred per component. Stops when the largest step is below Tolerance·max(1, max|x|) (1e-10 by default).
+/// Up to <see cref="StrengthFitOptions.DenseItemLimit"/> items the step comes from a dense Cholesky factor; above it,
+/// from conjugate gradients on the pair-wise Hessian (<see cref="ConjugateGradientStep"/>), in O(pairs + n) memory.
 /// </summary>
-public static class PairwiseNewtonSolver
+public static partial class PairwiseNewtonSolver
 {
     /// <summary>
     /// Fits <paramref name="model"/> to <paramref name="counts"/>. Throws <see cref="DisconnectedComparisonGraphException"/>
@@ -47,18 +49,22 @@ public static class PairwiseNewtonSolver
         }
         int[] free = FreeParameters(n, tauFree, options.PriorPrecision > 0, graph);
         int m = free.Length;
+        bool sparse = n > options.DenseItemLimit;
         var gradient = new double[dim];
-        var hessian = new double[dim * dim];
-        var system = new double[m * m];
+        var hessian = sparse ? null : new double[dim * dim];
+        var system = sparse ? null : new double[m * m];
+        var curvature = sparse ? new SparseCurvature(counts, model.HasTieParameter) { PriorPrecision = options.PriorPrecision } : null;
+        var conjugateGradient = sparse ? new ConjugateGradientStep(dim) : null;
         var step = new double[m];
         var trial = new double[dim];
-        double value = LogLikelihood(counts, model, x, options.PriorPrecision, gradient, hessian);
+        double value = Accumulate(counts, model, x, options.PriorPrecision, gradient, hessian, curvature);
         bool converged = false;
         int iteration = 0;
         while (iteration < options.MaxIterations && !converged)
         {
             iteration++;
-            SolveNewtonSystem(hessian, gradient, free, dim, system, step);
+            if (sparse) conjugateGradient!.Solve(curvature!, gradient, free, step);
+            else SolveNewtonSystem(hessian!, gradient, free, dim, system!, step);
             double scale = 1, largest = 0, size = 1;
             for (int a = 0; a < m; a++) largest = Math.Max(largest, Math.Abs(step[a]));
             for (int k = 0; k < dim; k++) if (double.IsFinite(x[k])) size = Math.Max(size, Math.Abs(x[k]));
@@ -77,7 +83,7 @@ public static class PairwiseNewtonSolver
                 Array.Copy(x, trial, dim);
                 for (int a = 0; a < m; a++) trial[free[a]] += scale * step[a];
                 if (tauFree && !model.IsFeasible(trial[n])) continue;
-                trialValue = LogLikelihood(counts, model, trial, options.PriorPrecision, gradient, hessian);
+                trialValue = Accumulate(counts, model, trial, options.PriorPrecision, gradient, hessian, curvature);
                 accepted = trialValue >= value - 1e-12 * (1 + Math.Abs(value));
             }
             if (!accepted) break; // no ascent along the Newton direction: at the optimum to machine precision, or a broken model
@@ -91,49 +97,6 @@ public static class PairwiseNewtonSolver
         {
             ReportedTieParameter = model.HasTieParameter ? model.ReportedTieParameter(tau) : double.NaN,
         };
-    }
-
-    /// <summary>
-    /// The (penalised) log-likelihood at parameters x = (β₁…β_n[, τ]); fills the gradient and the row-major Hessian
-    /// (dimension n, or n + 1 with a tie parameter) when they are given.
-    /// </summary>
-    public static double LogLikelihood<TModel>(PairwiseCounts counts, TModel model, ReadOnlySpan<double> x,
-        double priorPrecision, double[]? gradient = null, double[]? hessian = null) where TModel : struct, IPairwiseLikelihood
-    {
-        int n = counts.ItemCount, dim = n + (model.HasTieParameter ? 1 : 0), t = n;
-        if (gradient is not null) Array.Clear(gradient, 0, dim);
-        if (hessian is not null) Array.Clear(hessian, 0, dim * dim);
-        double tau = model.HasTieParameter ? x[n] : 0, value = 0;
-        for (int pair = 0; pair < counts.PairCount; pair++)
-        {
-            int i = counts.First[pair], j = counts.Second[pair];
-            value += model.Evaluate(x[i] - x[j], tau, counts, pair, out PairDerivatives der);
-            if (gradient is not null)
-            {
-                gradient[i] += der.D;
-                gradient[j] -= der.D;
-                if (model.HasTieParameter) gradient[t] += der.Tau;
-            }
-            if (hessian is null) continue;
-            hessian[i * dim + i] += der.DD;
-            hessian[j * dim + j] += der.DD;
-            hessian[i * dim + j] -= der.DD;
-            hessian[j * dim + i] -= der.DD;
-            if (!model.HasTieParameter) continue;
-            hessian[i * dim + t] += der.DTau; hessian[t * dim + i] += der.DTau;
-            hessian[j * dim + t] -= der.DTau; hessian[t * dim + j] -= der.DTau;
-            hessian[t * dim + t] += der.TauTau;
-        }
-        if (priorPrecision > 0)
-        {
-            for (int k = 0; k < n; k++)
-            {
-                value -= 0.5 * priorPrecision * x[k] * x[k];
-                if (gradient is not null) gradient[k] -= priorPrecision * x[k];
-                if (hessian is not null) hessian[k * dim + k] -= priorPrecision;
-            }
-        }
-        return value;
     }
 
     /// <summary>The parameters Newton moves: all but one reference item per component when unpenalised, and τ when free.</summary>

@@ -22,7 +22,7 @@ public sealed class RealDataCountTests
         { "pairs/open-instruct-human-eval/eval_annotations_tulu_1.converted.jsonl", "tulu-human-eval", 1150, "" },
         { "pairs/open-instruct-human-eval/eval_instances_tulu_1.jsonl", "trl", 996, "" },
         { "pairs/finegrained-rlhf-qa/dev_feedback.json", "listwise", 500, "" },
-        { "battles/alpaca-eval2-weighted-compact.jsonl.gz", "alpaca-eval-compact", 46680 - 805, "item compared with itself=805" },
+        { "battles/alpaca-eval2-weighted-compact.jsonl.gz", "alpaca-eval-compact", 46680, "" },
         { "battles/arena-hard-v0.1/battles-judge-gpt4o.jsonl", "arena", 26245, "" },
         { "battles/arena-hard-v0.1/battles-mixed-judges.jsonl", "arena", 14536, "" },
         { "rankings/nascar2002/nascar2002.txt", "rankings-txt", 36, "" },

@@ -1,4 +1,5 @@
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Core.Ranking;
 
 namespace PrefSharp.Core.Gym.Proxy;
 
@@ -39,7 +40,7 @@ public sealed class BagOfWordsReward
             {
                 var margin = 0.0;
                 foreach (var (feature, value) in differences[k]) margin += theta[feature] * value;
-                var residual = 1.0 / (1.0 + Math.Exp(-margin)) - targets[k]; // d(loss)/d(margin)
+                var residual = LogisticFunctions.Sigmoid(margin) - targets[k]; // d(loss)/d(margin)
                 foreach (var (feature, value) in differences[k]) gradient[feature] += residual * value / differences.Length;
             }
             for (var f = 0; f < theta.Length; f++) theta[f] -= learningRate * (gradient[f] + l2 * theta[f]);

@@ -25,13 +25,13 @@ public static class ActivePairSelector
         options ??= new ActiveSelectionOptions();
         int n = battles.Items.Count;
         if (n < 2) throw new ArgumentException("Need at least two items to choose a pair.", nameof(battles));
-        var beta = IndicatorBradleyTerry.Fit(battles, options.PriorPrecision).Ratings;
+        var beta = BradleyTerry.FitIndexed(battles, options.PriorPrecision).Ratings;
         var information = new double[n, n];
         for (int b = 0; b < battles.Count; b++)
         {
             int i = battles.ItemA[b], j = battles.ItemB[b];
             if (i == j) continue;
-            double p = Logistic.Sigmoid(beta[i] - beta[j]);
+            double p = LogisticFunctions.Sigmoid(beta[i] - beta[j]);
             double c = battles.Weight[b] * p * (1 - p);
             information[i, i] += c; information[j, j] += c; information[i, j] -= c; information[j, i] -= c;
         }
@@ -45,7 +45,7 @@ public static class ActivePairSelector
             for (int j = i + 1; j < n; j++)
             {
                 for (int k = 0; k < n; k++) sigmaD[k] = covariance[k, i] - covariance[k, j];
-                double p = Logistic.Sigmoid(beta[i] - beta[j]);
+                double p = LogisticFunctions.Sigmoid(beta[i] - beta[j]);
                 double w = p * (1 - p);
                 double variance = sigmaD[i] - sigmaD[j];
                 double sum = 0;

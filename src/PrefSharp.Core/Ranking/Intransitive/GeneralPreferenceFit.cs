@@ -15,7 +15,7 @@ public sealed record GeneralPreferenceFit(IReadOnlyList<string> Items, double[][
     public double Score(int i, int j) => GeneralPreferenceModel.Score(Embeddings[i], Embeddings[j]);
 
     /// <summary>P(i ≻ j) = σ(⟨R v_i, v_j⟩).</summary>
-    public double Probability(int i, int j) => Optimization.Logistic.Sigmoid(Score(i, j));
+    public double Probability(int i, int j) => LogisticFunctions.Sigmoid(Score(i, j));
 
     /// <summary>The full matrix of predicted P(i ≻ j).</summary>
     public double[][] ProbabilityMatrix() =>

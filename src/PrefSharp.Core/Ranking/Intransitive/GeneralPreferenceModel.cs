@@ -32,7 +32,7 @@ public static class GeneralPreferenceModel
         if (options.Dimension < 2 || options.Dimension % 2 != 0) throw new ArgumentException("Dimension must be even and ≥ 2.", nameof(options));
         int n = battles.Items.Count, d = options.Dimension;
         var pairs = PairTotals.From(battles);
-        var bt = IndicatorBradleyTerry.Fit(battles);
+        var bt = BradleyTerry.FitIndexed(battles);
         var random = new Random(options.Seed);
         var v = new double[n][];
         for (int i = 0; i < n; i++)
@@ -51,7 +51,7 @@ public static class GeneralPreferenceModel
             foreach (var pair in pairs)
             {
                 double z = Score(v[pair.I], v[pair.J]);
-                double dz = pair.Weight * Logistic.Sigmoid(z) - pair.ScoreI; // ∂(−log L)/∂z
+                double dz = pair.Weight * LogisticFunctions.Sigmoid(z) - pair.ScoreI; // ∂(−log L)/∂z
                 for (int l = 0; l + 1 < d; l += 2)
                 {
                     gradient[pair.I][l] += dz * -v[pair.J][l + 1];
@@ -67,7 +67,7 @@ public static class GeneralPreferenceModel
         foreach (var pair in pairs)
         {
             double z = Score(v[pair.I], v[pair.J]);
-            logLikelihood += pair.ScoreI * Logistic.LogSigmoid(z) + (pair.Weight - pair.ScoreI) * Logistic.LogSigmoid(-z);
+            logLikelihood += pair.ScoreI * LogisticFunctions.LogSigmoid(z) + (pair.Weight - pair.ScoreI) * LogisticFunctions.LogSigmoid(-z);
         }
         return new GeneralPreferenceFit(battles.Items, v, logLikelihood, bt.LogLikelihood, logLikelihood - bt.LogLikelihood,
             bt.Ratings, options.Iterations);

@@ -14,7 +14,7 @@ public static class AnnotatorAgreement
     public static IReadOnlyList<AnnotatorAgreementEntry> Compute(IReadOnlyList<Battle> battles, double l2Penalty = 1e-6)
     {
         var indexed = IndexedBattles.From(battles);
-        var consensus = IndicatorBradleyTerry.Fit(indexed, l2Penalty).Ratings;
+        var consensus = BradleyTerry.FitIndexed(indexed, l2Penalty).Ratings;
         var totals = new Dictionary<string, (int Count, double Weight, double Agree)>(StringComparer.Ordinal);
         for (int b = 0; b < indexed.Count; b++)
         {

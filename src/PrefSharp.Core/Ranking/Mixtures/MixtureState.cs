@@ -52,8 +52,7 @@ internal sealed class MixtureState
             mixing[k] = Math.Max(total / annotatorCount, 1e-12);
             var rowWeights = new double[battles.Count];
             for (int b = 0; b < battles.Count; b++) rowWeights[b] = responsibility[annotatorOf[b]][k];
-            ratings[k] = IndicatorBradleyTerry.Fit(battles.Items.Count, battles.ItemA, battles.ItemB, battles.ScoreA, battles.Weight,
-                l2Penalty, rowWeights, ratings[k]).Ratings;
+            ratings[k] = BradleyTerry.FitIndexed(battles, l2Penalty, rowWeights, ratings[k]).Ratings;
         }
     }
 
@@ -71,7 +70,7 @@ internal sealed class MixtureState
             for (int k = 0; k < groupCount; k++)
             {
                 double z = ratings[k][battles.ItemA[b]] - ratings[k][battles.ItemB[b]];
-                logJoint[a][k] += battles.Weight[b] * Logistic.SoftLogLikelihood(battles.ScoreA[b], z);
+                logJoint[a][k] += battles.Weight[b] * LogisticFunctions.SoftLogLikelihood(battles.ScoreA[b], z);
             }
         }
         double logLikelihood = 0;
@@ -109,7 +108,7 @@ internal sealed class MixtureState
     {
         if (rating.Length < 2) return 0.5;
         double sum = 0;
-        for (int j = 0; j < rating.Length; j++) if (j != item) sum += Logistic.Sigmoid(rating[item] - rating[j]);
+        for (int j = 0; j < rating.Length; j++) if (j != item) sum += LogisticFunctions.Sigmoid(rating[item] - rating[j]);
         return sum / (rating.Length - 1);
     }
 }

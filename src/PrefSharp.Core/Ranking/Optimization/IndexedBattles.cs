@@ -3,7 +3,7 @@ using PrefSharp.Core.Data;
 namespace PrefSharp.Core.Ranking.Optimization;
 
 /// <summary>
-/// Battles as plain parallel arrays over item indices: the form every part-B model works on.
+/// Battles as plain parallel arrays over item indices: the form the mixture, intransitive and active-selection models work on.
 /// Items are indexed in order of first appearance (or in the order given).
 /// </summary>
 public sealed class IndexedBattles

@@ -3,9 +3,9 @@ namespace PrefSharp.Core.Ranking.Optimization;
 /// <summary>
 /// Weighted, L2-penalised logistic regression with soft labels, fitted by Newton's method (IRLS) with step halving.
 /// Minimises Σᵢ wᵢ·CE(yᵢ, σ(zᵢ)) + (λ/2)·Σ_k s_k (β_k − c_k)², zᵢ = offsetᵢ + xᵢᵀβ (McCullagh and Nelder 1989, §4.4).
-/// It is the shared core of Ranking part B: a Bradley–Terry fit is this regression on item-indicator differences
-/// (x = e_a − e_b; Bradley and Terry 1952), style control adds covariate columns, mixtures add per-row weights,
-/// and AlpacaEval's length-controlled GLM is a three-column instance.
+/// It fits the logistic models with covariates: style control (item-indicator differences x = e_a − e_b plus
+/// style columns) and AlpacaEval's length-controlled GLM (a three-column instance). Plain Bradley–Terry fits go
+/// through <see cref="PairwiseNewtonSolver"/> on aggregated counts (<see cref="BradleyTerry.FitIndexed"/>).
 /// Rows are sparse; the Hessian is dense (p × p), so it suits up to a few thousand coefficients.
 /// </summary>
 public static class WeightedLogisticRegression
@@ -58,7 +58,7 @@ public static class WeightedLogisticRegression
     {
         logLikelihood = 0;
         foreach (var row in data)
-            if (row.Weight != 0) logLikelihood += row.Weight * Logistic.SoftLogLikelihood(row.Target, row.Logit(beta));
+            if (row.Weight != 0) logLikelihood += row.Weight * LogisticFunctions.SoftLogLikelihood(row.Target, row.Logit(beta));
         double penalty = 0;
         if (options.L2Penalty > 0)
             for (int k = 0; k < beta.Length; k++)
@@ -90,7 +90,7 @@ public static class WeightedLogisticRegression
         foreach (var row in data)
         {
             if (row.Weight == 0) continue;
-            double prob = Logistic.Sigmoid(row.Logit(beta));
+            double prob = LogisticFunctions.Sigmoid(row.Logit(beta));
             double residual = row.Weight * (prob - row.Target);
             double curvature = row.Weight * prob * (1 - prob);
             var idx = row.FeatureIndices;

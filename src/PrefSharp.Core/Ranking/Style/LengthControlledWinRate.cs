@@ -53,7 +53,7 @@ public static class LengthControlledWinRate
         }
         var fit = WeightedLogisticRegression.Fit(3, data, Penalty(options));
         double phi = fit.Coefficients[0], psi = fit.Coefficients[1], theta = fit.Coefficients[2];
-        double lc = 100 * gamma.Average(g => Logistic.Sigmoid(theta + psi * g));
+        double lc = 100 * gamma.Average(g => LogisticFunctions.Sigmoid(theta + psi * g));
         return new LengthControlledResult(model, winRate, lc, theta, phi, psi, n);
     }
 

@@ -1,9 +1,10 @@
 using PrefSharp.Core.Data;
+using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Active;
 using PrefSharp.Core.Ranking.Optimization;
 using Xunit.Abstractions;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Active;
 
 public sealed class ActiveSelectionTests(ITestOutputHelper output)
 {
@@ -19,7 +20,7 @@ public sealed class ActiveSelectionTests(ITestOutputHelper output)
             for (int j = i + 1; j < truth.Length; j++)
             {
                 int count = (i, j) == (1, 2) ? 1 : 30;
-                double p = Logistic.Sigmoid(truth[i] - truth[j]);
+                double p = LogisticFunctions.Sigmoid(truth[i] - truth[j]);
                 int wins = (i, j) == (1, 2) ? 1 : (int)Math.Round(p * count);
                 for (int k = 0; k < count; k++) battles.Add(new Battle($"i{i}", $"i{j}", k < wins ? BattleOutcome.A : BattleOutcome.B));
             }
@@ -54,7 +55,7 @@ public sealed class ActiveSelectionTests(ITestOutputHelper output)
             var outcomes = new Random(1000 + seed);
             var battles = new List<Battle>();
             void Play(int i, int j) =>
-                battles.Add(new Battle(names[i], names[j], outcomes.NextDouble() < Logistic.Sigmoid(truth[i] - truth[j]) ? BattleOutcome.A : BattleOutcome.B));
+                battles.Add(new Battle(names[i], names[j], outcomes.NextDouble() < LogisticFunctions.Sigmoid(truth[i] - truth[j]) ? BattleOutcome.A : BattleOutcome.B));
             (int, int) RandomPair() { int i = random.Next(items), j = random.Next(items - 1); return (i, j >= i ? j + 1 : j); }
             for (int t = 0; t < warmUp; t++) { var (i, j) = RandomPair(); Play(i, j); }
             for (int t = 0; t < budget; t++)
@@ -66,7 +67,7 @@ public sealed class ActiveSelectionTests(ITestOutputHelper output)
                 }
                 else { var (i, j) = RandomPair(); Play(i, j); }
             }
-            var fit = IndicatorBradleyTerry.Fit(IndexedBattles.From(battles, names), 0.1).Ratings;
+            var fit = BradleyTerry.FitIndexed(IndexedBattles.From(battles, names), 0.1).Ratings;
             return RankingDistance.KendallTauDistance(fit, truth);
         }
     }

@@ -1,7 +1,7 @@
 using PrefSharp.Core.Ranking.Style;
 using Xunit.Abstractions;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Style;
 
 /// <summary>
 /// Golden: AlpacaEval 2 LC win rates reproduced from the annotations. Published values: tatsu-lab/alpaca_eval,

@@ -1,6 +1,7 @@
+using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Optimization;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Optimization;
 
 public sealed class OptimizationTests
 {
@@ -19,9 +20,10 @@ public sealed class OptimizationTests
     [Fact]
     public void Bradley_Terry_of_two_items_is_the_log_odds_of_the_win_share()
     {
-        var fit = IndicatorBradleyTerry.Fit(2, [0, 0, 1], [1, 1, 0], [1.0, 0.5, 1.0], [2.0, 2.0, 1.0], l2Penalty: 0);
-        Assert.Equal(Math.Log(3.0 / 2.0), fit.Ratings[0] - fit.Ratings[1], 8);
-        Assert.Equal(0, fit.Ratings[0] + fit.Ratings[1], 10);
+        var battles = new IndexedBattles(["x", "y"], [0, 0, 1], [1, 1, 0], [1.0, 0.5, 1.0], [2.0, 2.0, 1.0], [null, null, null]);
+        var ratings = BradleyTerry.FitIndexed(battles, priorPrecision: 0).Ratings;
+        Assert.Equal(Math.Log(3.0 / 2.0), ratings[0] - ratings[1], 8);
+        Assert.Equal(0, ratings[0] + ratings[1], 10);
     }
 
     /// <summary>Golden: the textbook LP max 3x + 5y s.t. x ≤ 4, 2y ≤ 12, 3x + 2y ≤ 18 has x = 2, y = 6, value 36, duals (0, 3/2, 1).</summary>

@@ -4,7 +4,7 @@ using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Optimization;
 using PrefSharp.Core.Ranking.Style;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Style;
 
 public sealed class StyleControlTests
 {
@@ -63,7 +63,7 @@ public sealed class StyleControlTests
         var battles = raw.Select((r, k) =>
         {
             double logit = Math.Log(10) * (quality[r.A] - quality[r.B]) + gamma * (diffs[k] - mean) / sd;
-            var outcome = random.NextDouble() < Logistic.Sigmoid(logit) ? BattleOutcome.A : BattleOutcome.B;
+            var outcome = random.NextDouble() < LogisticFunctions.Sigmoid(logit) ? BattleOutcome.A : BattleOutcome.B;
             return new Battle(r.A, r.B, outcome) { StyleA = Style(r.La), StyleB = Style(r.Lb) };
         }).ToList();
         return battles;

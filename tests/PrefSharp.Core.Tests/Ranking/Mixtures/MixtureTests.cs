@@ -2,7 +2,7 @@ using PrefSharp.Core.Data;
 using PrefSharp.Core.Ranking.Mixtures;
 using Xunit.Abstractions;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Mixtures;
 
 public sealed class MixtureTests(ITestOutputHelper output)
 {

@@ -2,7 +2,7 @@ using PrefSharp.Core.Data;
 using PrefSharp.Core.Ranking.Intransitive;
 using Xunit.Abstractions;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Intransitive;
 
 public sealed class IntransitiveTests(ITestOutputHelper output)
 {

@@ -2,7 +2,7 @@ using PrefSharp.Core.Data;
 using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Style;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Style;
 
 public sealed class LengthControlLeaderboardTests
 {

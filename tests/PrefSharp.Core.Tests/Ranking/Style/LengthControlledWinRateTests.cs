@@ -1,7 +1,8 @@
+using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Optimization;
 using PrefSharp.Core.Ranking.Style;
 
-namespace PrefSharp.Core.Tests.Ranking.B;
+namespace PrefSharp.Core.Tests.Ranking.Style;
 
 public sealed class LengthControlledWinRateTests
 {
@@ -26,12 +27,12 @@ public sealed class LengthControlledWinRateTests
             double mean = delta.Average(), sd = Math.Sqrt(delta.Sum(d => (d - mean) * (d - mean)) / (instructions - 1));
             for (int x = 0; x < instructions; x++)
                 rows.Add(new LengthControlledAnnotation(x.ToString(), model,
-                    Logistic.Sigmoid(theta + gamma[x] + phi * Math.Tanh(delta[x] / sd)), lengths[x], baselineLength[x]));
+                    LogisticFunctions.Sigmoid(theta + gamma[x] + phi * Math.Tanh(delta[x] / sd)), lengths[x], baselineLength[x]));
         }
         var difficulty = Enumerable.Range(0, instructions).ToDictionary(x => x.ToString(), x => gamma[x]);
         var results = LengthControlledWinRate.Compute(rows, difficulty, new LengthControlOptions { PriorStrength = 0, L2Penalty = 0 })
             .ToDictionary(r => r.Model);
-        double expected = 100 * gamma.Average(g => Logistic.Sigmoid(theta + g));
+        double expected = 100 * gamma.Average(g => LogisticFunctions.Sigmoid(theta + g));
         Assert.True(results["verbose"].WinRate - results["concise"].WinRate > 30, "the planted bias must move the raw win rate");
         foreach (var r in results.Values)
         {
