@@ -34,7 +34,7 @@ public static class DpoCommand
         var training = new TrainingFlags(new TrainingOptions { LearningRate = 5e-6 }, new TrainingFlagTexts
         {
             BatchUnit = "Pairs", MaxLength = "Truncate each prompt + response to this many tokens",
-        });
+        }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
             Data, EvalData, Model, Out, Template, Resume,

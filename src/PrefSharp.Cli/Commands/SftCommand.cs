@@ -32,7 +32,7 @@ public static class SftCommand
         var training = new TrainingFlags(new(), new TrainingFlagTexts
         {
             BatchUnit = "Examples", MaxLength = "Truncate examples to this many tokens", Seed = "Seed of the data order and of fresh weights",
-        });
+        }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
         var reading = new ReadingOptions();
         var command = new Command("sft", "Supervised fine-tuning of a decoder (or training one from scratch) on demonstrations") { Data, EvalData, Out, Tokenizer, Resume };
         model.AddTo(command);
