@@ -6,6 +6,7 @@ using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Batches;
 using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Sft;
@@ -73,7 +74,7 @@ public static class SftCommand
             new MicroBatchSource<TokenizedSequence, SequenceBatch>(train, b => SequenceBatch.Collate(b, padId), options.MicroBatchSize, options.Seed),
             options,
             evaluation is null ? null : new MicroBatchSource<TokenizedSequence, SequenceBatch>(evaluation, b => SequenceBatch.Collate(b, padId), options.MicroBatchSize, 0, shuffle: false),
-            SftObjective.CountTokens);
+            SftObjective.CountTokens, ProgressReporter.For(error));
         if (parse.GetValue(Resume) && !trainer.ResumeFromLatest())
             error.WriteLine($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
 
