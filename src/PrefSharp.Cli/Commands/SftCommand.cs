@@ -4,7 +4,7 @@ using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Tests.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Sft;
