@@ -1,5 +1,5 @@
-using PrefSharp.Torch.Checkpoints;
 using static TorchSharp.torch;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Torch.Tests;
 
