@@ -1,19 +1,22 @@
 using PrefSharp.Core.Data;
+using PrefSharp.Torch.Runtime;
 
 namespace PrefSharp.Cli;
 
 /// <summary>
 /// Maps exceptions to one line on stderr and an exit code: 2 for bad input or options (the user can fix it),
-/// 1 for anything else. A stack trace only with --verbose.
+/// 3 for a computation that went non-finite (a diverged training run, a model whose logits are NaN; the message says
+/// where and why), 1 for anything else. A stack trace only with --verbose.
 /// </summary>
 public static class CliErrors
 {
     public const int BadInput = 2;
     public const int Failure = 1;
+    public const int NonFinite = 3;
 
     public static int Report(Exception failure, bool verbose, TextWriter error)
     {
-        var code = IsBadInput(failure) ? BadInput : Failure;
+        var code = IsBadInput(failure) ? BadInput : failure is NonFiniteValueException ? NonFinite : Failure;
         error.WriteLine($"error: {Describe(failure)}");
         if (verbose) error.WriteLine(failure);
         else if (code == Failure) error.WriteLine("(run with --verbose for details)");

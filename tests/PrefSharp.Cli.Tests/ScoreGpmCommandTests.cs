@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Cli.Tests;

@@ -5,7 +5,7 @@ using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 using static TorchSharp.torch;

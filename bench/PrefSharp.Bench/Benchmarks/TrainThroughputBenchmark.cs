@@ -2,7 +2,7 @@ using System.Diagnostics;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Runtime;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;

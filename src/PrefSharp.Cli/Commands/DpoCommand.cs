@@ -34,7 +34,7 @@ public static class DpoCommand
         var training = new TrainingFlags(new TrainingOptions { LearningRate = 5e-6 }, new TrainingFlagTexts
         {
             BatchUnit = "Pairs", MaxLength = "Truncate each prompt + response to this many tokens",
-        });
+        }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
             Data, EvalData, Model, Out, Template, Resume,
@@ -62,8 +62,10 @@ public static class DpoCommand
         var softLabels = dpo.Losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
         List<TokenizedPair> Read(string path)
         {
-            var pairs = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, reading.From(parse)), tokenizer, kind, training.MaxSequenceLength, softLabels);
-            return pairs.Count > 0 ? pairs : throw new ArgumentException($"{path}: no preference pairs (ties and other record kinds are skipped)", "--data");
+            var encoded = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, reading.From(parse)), tokenizer, kind, training.MaxSequenceLength, softLabels);
+            if (encoded.SkippedTies + encoded.SkippedOther > 0)
+                parse.InvocationConfiguration.Error.WriteLine($"{path}: skipped {encoded.SkippedTies} tie(s) and {encoded.SkippedOther} record(s) that are not pairs");
+            return encoded.Pairs.Count > 0 ? encoded.Pairs : throw new ArgumentException($"{path}: no preference pairs (ties and other record kinds are skipped)", "--data");
         }
         var train = Read(parse.GetValue(Data)!);
         var heldOut = parse.GetValue(EvalData) is { } evalPath ? Read(evalPath) : null;

@@ -55,7 +55,7 @@ public static class GrpoCommand
             BatchUnit = "Completions", StepUnit = "Rollout steps", Seed = "Seed of prompt order, sampling and torch's generator",
             Warmup = "Linear warm-up, in optimiser updates (--iterations per rollout step)",
         }, TrainingFlag.LearningRate | TrainingFlag.MaxSteps | TrainingFlag.Seed | TrainingFlag.LogEvery | TrainingFlag.SaveEvery
-           | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup);
+           | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup | TrainingFlag.ResumeWithChanges);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
             Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,

@@ -1,7 +1,7 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Cli.Commands;
 

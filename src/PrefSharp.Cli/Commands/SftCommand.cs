@@ -4,8 +4,9 @@ using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
+using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Sft;
@@ -32,7 +33,7 @@ public static class SftCommand
         var training = new TrainingFlags(new(), new TrainingFlagTexts
         {
             BatchUnit = "Examples", MaxLength = "Truncate examples to this many tokens", Seed = "Seed of the data order and of fresh weights",
-        });
+        }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
         var reading = new ReadingOptions();
         var command = new Command("sft", "Supervised fine-tuning of a decoder (or training one from scratch) on demonstrations") { Data, EvalData, Out, Tokenizer, Resume };
         model.AddTo(command);
@@ -73,7 +74,7 @@ public static class SftCommand
             new MicroBatchSource<TokenizedSequence, SequenceBatch>(train, b => SequenceBatch.Collate(b, padId), options.MicroBatchSize, options.Seed),
             options,
             evaluation is null ? null : new MicroBatchSource<TokenizedSequence, SequenceBatch>(evaluation, b => SequenceBatch.Collate(b, padId), options.MicroBatchSize, 0, shuffle: false),
-            SftObjective.CountTokens);
+            SftObjective.CountTokens, ProgressReporter.For(error));
         if (parse.GetValue(Resume) && !trainer.ResumeFromLatest())
             error.WriteLine($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
 

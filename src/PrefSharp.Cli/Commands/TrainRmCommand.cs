@@ -83,7 +83,7 @@ public static class TrainRmCommand
         {
             BatchUnit = "Pairs", MaxLength = "Keep the last this many tokens of each sequence",
             Seed = "Seed of the split, initialisation and data order", LearningRateDefaultNote = "default 1e-3 from scratch, 1e-5 from --model",
-        });
+        }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
 
     /// <summary>The loss named on the command line.</summary>
     internal static RewardLossKind ParseLoss(string name) => name switch

@@ -165,7 +165,7 @@ internal static class TrainRmRun
     {
         // An ensemble is scored by the mean of its members' normalised rewards; a single model by its preference logit
         // (r_c − r_r, or s/β for a GPM).
-        double[] Scores(Func<RewardExample, Torch.Training.Batches.TokenizedSequence> side)
+        double[] Scores(Func<RewardExample, Torch.Batches.TokenizedSequence> side)
         {
             var sequences = heldOut.Select(side).ToList();
             if (models.Count == 1) return RewardScorer.Score(models[0], sequences, 32);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,7 +15,8 @@ public static partial class Checkpoint
     /// unexpected or mis-shaped tensor is an <see cref="InvalidDataException"/> naming the tensor, the expected shape
     /// and the found shape. Accepted as in transformers: names without the base-model prefix (<c>transformer.</c>,
     /// <c>model.</c>), stored <c>lm_head.weight</c> when tied, and non-persistent buffers of old checkpoints
-    /// (<c>attn.bias</c>, <c>attn.masked_bias</c>, <c>rotary_emb.inv_freq</c>), which are skipped.
+    /// (<c>attn.bias</c>, <c>attn.masked_bias</c>, <c>rotary_emb.inv_freq</c>), which are skipped. A tensor holding NaN
+    /// or ±∞ is refused by name.
     /// </summary>
     public static void LoadWeights(ICausalLM model, string directory) =>
         LoadWeights(model.Module, directory, BaseModelPrefix(model.Config.Family), name => IsIgnorable(name, model.Config),
@@ -58,6 +61,16 @@ public static partial class Checkpoint
                 $"checkpoint {directory} does not match the {what} ({errors.Count} problems):\n  "
                 + string.Join("\n  ", errors.Take(20)) + (errors.Count > 20 ? $"\n  … and {errors.Count - 20} more" : ""));
         foreach (var (file, entry, target) in plan) file.ReadInto(entry, target);
+        RefuseNonFinite(plan.Select(p => (p.Entry.Name, p.File.Path, (Tensor)p.Target)));
+    }
+
+    /// <summary>A stored weight holding NaN or ±∞ makes the checkpoint unusable: an <see cref="InvalidDataException"/> naming the tensor.</summary>
+    private static void RefuseNonFinite(IEnumerable<(string Name, string File, Tensor Tensor)> loaded)
+    {
+        foreach (var (name, file, tensor) in loaded)
+            if (NonFiniteValues.Find(tensor) is { } bad)
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: tensor '{name}' holds {bad.Count} non-finite value(s) of {tensor.numel()} (first: {bad.First}); the checkpoint is damaged or comes from a diverged run"));
     }
 
     private static IEnumerable<(SafeTensorsFile File, SafeTensorsEntry Entry)> EnumerateStoredTensors(string directory)

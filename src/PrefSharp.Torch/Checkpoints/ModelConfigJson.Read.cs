@@ -1,3 +1,5 @@
+using PrefSharp.Torch.Models;
+
 namespace PrefSharp.Torch.Checkpoints;
 
 public static partial class ModelConfigJson

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Torch.Checkpoints;
 

@@ -1,6 +1,7 @@
 using PrefSharp.Core.Data;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Torch.Checkpoints;
 

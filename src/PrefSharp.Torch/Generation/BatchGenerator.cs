@@ -8,7 +8,8 @@ namespace PrefSharp.Torch.Generation;
 /// Batched autoregressive generation from left-padded prompts, with a key/value cache by default. Each row stops at
 /// its first stop/EOS token (kept and scored); finished rows receive the pad id with mask 0 and stop growing; the
 /// loop ends when every row has finished or after <see cref="GenerationOptions.MaxNewTokens"/> steps. Runs under
-/// <c>no_grad</c>, one dispose scope per step; randomness comes from a generator seeded for this call only.
+/// <c>no_grad</c>, one dispose scope per step; randomness comes from a generator seeded for this call only. Non-finite
+/// logits are a <see cref="NonFiniteLogitsException"/> before any token is drawn from them.
 /// </summary>
 public static class BatchGenerator
 {
@@ -57,6 +58,7 @@ public static class BatchGenerator
         using var stepScope = NewDisposeScope();
         var position = b.PromptLength + done;
         var logits = NextLogits(model, b, cache, done);                                        // (B, V)
+        if (!logits.isfinite().all().item<bool>()) throw new NonFiniteLogitsException(done);
         var (sampled, sampledLogProbs) = TokenSampler.Next(logits, options, generator);        // (B), (B)
         var alive = b.Finished.logical_not();                                                  // (B)
         var token = where(alive, sampled, b.Padding);                                          // (B)

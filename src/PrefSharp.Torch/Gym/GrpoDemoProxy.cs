@@ -4,7 +4,7 @@ using PrefSharp.Core.Gym.Sampling;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Torch.Gym;
 

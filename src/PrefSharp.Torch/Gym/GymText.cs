@@ -1,5 +1,5 @@
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Torch.Gym;
 

@@ -4,7 +4,7 @@ using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Gym;

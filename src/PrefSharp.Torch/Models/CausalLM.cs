@@ -1,4 +1,3 @@
-using PrefSharp.Torch.Checkpoints;
 
 namespace PrefSharp.Torch.Models;
 

@@ -1,4 +1,3 @@
-using PrefSharp.Torch.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using PrefSharp.Torch.Checkpoints;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Models;

@@ -1,4 +1,3 @@
-using PrefSharp.Torch.Checkpoints;
 using TorchSharp;
 using TorchSharp.Utils;
 using static TorchSharp.torch;

@@ -1,4 +1,3 @@
-using PrefSharp.Torch.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;

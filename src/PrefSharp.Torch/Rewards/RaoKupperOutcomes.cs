@@ -1,5 +1,5 @@
 using PrefSharp.Torch.Losses.Reward;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Rewards;

@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Torch.Rewards;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Torch.Rewards;
 

@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Torch.Rewards;

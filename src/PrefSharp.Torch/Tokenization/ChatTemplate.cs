@@ -1,5 +1,5 @@
 using PrefSharp.Core.Data;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Torch.Tokenization;
 

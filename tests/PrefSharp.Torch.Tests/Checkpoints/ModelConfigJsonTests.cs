@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tests.Models;
 
 namespace PrefSharp.Torch.Tests.Checkpoints;

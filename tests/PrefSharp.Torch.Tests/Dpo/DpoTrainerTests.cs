@@ -1,6 +1,6 @@
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Tests.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;

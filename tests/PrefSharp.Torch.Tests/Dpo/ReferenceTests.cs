@@ -60,7 +60,7 @@ public sealed class ReferenceTests
     {
         using var policy = TinyConfigs.Create("gpt2", seed: 8);
         using var batch = DpoTestData.Pairs(3, seed: 4);
-        using var same = new PrefSharp.Torch.Training.Batches.PairBatch(batch.Chosen.To(CPU), batch.Chosen.To(CPU));
+        using var same = new PrefSharp.Torch.Batches.PairBatch(batch.Chosen.To(CPU), batch.Chosen.To(CPU));
         Assert.Equal(1.0, GradientEntanglement.Cosine(policy, same), 6);
         var different = GradientEntanglement.Cosine(policy, batch);
         Assert.InRange(different, -1.0, 0.999);

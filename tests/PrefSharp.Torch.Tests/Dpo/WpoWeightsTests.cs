@@ -35,7 +35,7 @@ public sealed class WpoWeightsTests
         using var noGrad = no_grad();
         var loss = new DpoObjective(model, reference, [new(PreferenceLossType.Sigmoid)], new PreferenceLossOptions(), wpoWeights: true).Compute(batch).Sum;
         // policy = reference: every DPO loss is −log σ(0) = log 2, so the sum is log 2 · Σ_i w_i, with w_i from separate forwards
-        Tensor LogW(PrefSharp.Torch.Training.Batches.SequenceBatch rows)
+        Tensor LogW(PrefSharp.Torch.Batches.SequenceBatch rows)
         {
             var (_, logits) = CompletionLogProbs.Compute(model, rows);
             var length = rows.InputIds.shape[1];

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Pairwise;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Reward;
 using static TorchSharp.torch;
 

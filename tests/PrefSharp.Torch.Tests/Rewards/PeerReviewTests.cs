@@ -1,5 +1,5 @@
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Reward;
 using PrefSharp.Torch.Training.Reward.PeerReview;

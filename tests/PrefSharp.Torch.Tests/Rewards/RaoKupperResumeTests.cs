@@ -1,6 +1,6 @@
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tests.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Reward;

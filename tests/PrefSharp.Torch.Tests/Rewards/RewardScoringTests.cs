@@ -1,5 +1,5 @@
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Tests.Rewards;

@@ -1,6 +1,6 @@
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Tests.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Models;
 
 namespace PrefSharp.Cli.Commands.Sft;
 

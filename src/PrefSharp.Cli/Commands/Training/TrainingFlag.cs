@@ -37,6 +37,8 @@ public enum TrainingFlag
     KeepLast = 1 << 14,
     /// <summary><c>--max-length</c></summary>
     MaxLength = 1 << 15,
-    /// <summary>Every flag (the offline trainers: sft, dpo, train-rm).</summary>
+    /// <summary>Every flag of a run's options (the offline trainers: sft, dpo, train-rm).</summary>
     All = (1 << 16) - 1,
+    /// <summary><c>--resume-with-changes</c>, for the verbs that resume.</summary>
+    ResumeWithChanges = 1 << 16,
 }

@@ -44,6 +44,10 @@ public sealed class TrainingFlags
         SaveEvery = new("--save-every") { Description = "Write a resumable checkpoint every N steps (0: only the final one)", DefaultValueFactory = _ => defaults.CheckpointEvery };
         KeepLast = new("--keep-last") { Description = "Keep the newest K checkpoints (0: all)", DefaultValueFactory = _ => defaults.KeepLastCheckpoints };
         MaxLength = new("--max-length") { Description = texts.MaxLength, DefaultValueFactory = _ => defaults.MaxSequenceLength };
+        ResumeWithChanges = new("--resume-with-changes")
+        {
+            Description = "With --resume: continue even where --seed, --lr, --batch-size or another option that changes the run differs from the saved one (the changes are recorded in the checkpoint)",
+        };
     }
 
     public Option<double?> LearningRate { get; }
@@ -62,6 +66,7 @@ public sealed class TrainingFlags
     public Option<int> SaveEvery { get; }
     public Option<int> KeepLast { get; }
     public Option<int> MaxLength { get; }
+    public Option<bool> ResumeWithChanges { get; }
 
     /// <summary>Adds the verb's flags to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -124,6 +129,7 @@ public sealed class TrainingFlags
         CheckpointEvery = Get(parse, TrainingFlag.SaveEvery, SaveEvery, defaults.CheckpointEvery),
         KeepLastCheckpoints = Get(parse, TrainingFlag.KeepLast, KeepLast, defaults.KeepLastCheckpoints),
         MaxSequenceLength = Get(parse, TrainingFlag.MaxLength, MaxLength, defaults.MaxSequenceLength),
+        ResumeWithChanges = Get(parse, TrainingFlag.ResumeWithChanges, ResumeWithChanges, defaults.ResumeWithChanges),
     };
 
     private T Get<T>(ParseResult parse, TrainingFlag flag, Option<T> option, T fallback) => included.HasFlag(flag) ? parse.GetValue(option)! : fallback;
@@ -138,7 +144,7 @@ public sealed class TrainingFlags
         (TrainingFlag.BatchSize, BatchSize), (TrainingFlag.Accumulation, Accumulation), (TrainingFlag.MaxGradNorm, MaxGradNorm),
         (TrainingFlag.WeightDecay, WeightDecay), (TrainingFlag.Seed, Seed), (TrainingFlag.EvalEvery, EvalEvery),
         (TrainingFlag.LogEvery, LogEvery), (TrainingFlag.SaveEvery, SaveEvery), (TrainingFlag.KeepLast, KeepLast),
-        (TrainingFlag.MaxLength, MaxLength),
+        (TrainingFlag.MaxLength, MaxLength), (TrainingFlag.ResumeWithChanges, ResumeWithChanges),
     ];
 
     private static string Name(LearningRateSchedule schedule) => schedule == LearningRateSchedule.Constant ? "constant" : "cosine";

@@ -6,7 +6,7 @@ using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Reward;
 using PrefSharp.Torch.Training.Reward.MultiObjective;

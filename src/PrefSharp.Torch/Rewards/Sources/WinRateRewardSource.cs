@@ -1,6 +1,6 @@
 using PrefSharp.Core.Judging;
 using PrefSharp.Torch.Rewards.Pairwise;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Rewards.Sources;

@@ -38,6 +38,12 @@ public sealed record TrainerState
     /// <summary>The data-order seed of the run.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Training loss of the last logged window before this checkpoint; null when none was logged.</summary>
+    public double? LastLoss { get; init; }
+
+    /// <summary>Options changed on a resume with <c>--resume-with-changes</c>, over the whole run, oldest first; null when none.</summary>
+    public IReadOnlyList<OptionChange>? ResumeChanges { get; init; }
+
     /// <summary>torch's default CPU generator state (<c>torch.random.get_rng_state()</c>), base64.</summary>
     public string? TorchRngState { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Training.Optimization;
@@ -21,11 +22,13 @@ public static class TrainingCheckpoint
 
     /// <summary>
     /// Writes <c>checkpoint-STEP</c> (STEP = <paramref name="state"/>'s step) into <paramref name="outputDirectory"/>, then
-    /// keeps only the newest <paramref name="keepLast"/> (0 keeps all); returns its path.
+    /// keeps only the newest <paramref name="keepLast"/> (0 keeps all); returns its path. A trained weight that is NaN
+    /// or infinite is a <see cref="Guards.TrainingDivergedException"/> naming it, and nothing is written.
     /// </summary>
     public static string Save<TOptions>(string outputDirectory, int keepLast, TrainerState state, Action<string> saveModel,
         AdamW optimizer, TOptions options)
     {
+        Guards.NonFiniteGuard.CheckWeights(state.Step, optimizer.NamedParameters, outputDirectory);
         var path = CheckpointFolders.WriteAtomically(outputDirectory, state.Step, folder =>
         {
             saveModel(folder);
@@ -38,18 +41,37 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>
-    /// Loads the model weights (<paramref name="loadModel"/>) and the optimiser state from a complete checkpoint, restores
-    /// torch's default generator, and returns the trainer state for the caller's own position (step, data order).
+    /// Checks that <paramref name="options"/> match the saved ones (<see cref="ResumeCheck"/>; a difference is an
+    /// <see cref="ArgumentException"/> unless <paramref name="allowChanges"/>), then loads the model weights
+    /// (<paramref name="loadModel"/>) and the optimiser state from a complete checkpoint, restores torch's default
+    /// generator, and returns the trainer state for the caller's own position (step, data order), its
+    /// <see cref="TrainerState.ResumeChanges"/> extended by this resume's changes.
     /// </summary>
-    public static TrainerState Load(string checkpoint, Action<string> loadModel, AdamW optimizer)
+    public static TrainerState Load<TOptions>(string checkpoint, Action<string> loadModel, AdamW optimizer, TOptions options, bool allowChanges)
     {
         var statePath = Path.Combine(checkpoint, TrainerState.FileName);
         if (!File.Exists(statePath)) throw new InvalidDataException($"{checkpoint} is not a complete checkpoint (no {TrainerState.FileName})");
         var state = TrainerState.Load(statePath);
+        var changes = ResumeCheck.Enforce(checkpoint, SavedOptions(checkpoint), JsonSerializer.SerializeToNode(options, OptionsJson), state.Step, allowChanges);
+        if (changes.Count > 0) state = state with { ResumeChanges = [.. state.ResumeChanges ?? [], .. changes] };
         loadModel(checkpoint);
         optimizer.LoadState(Path.Combine(checkpoint, OptimizerFileName));
         if (state.TorchRngState is { } rng) TorchRng.Restore(rng);
         return state;
+    }
+
+    private static JsonNode? SavedOptions(string checkpoint)
+    {
+        var path = Path.Combine(checkpoint, OptionsFileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"{path}: not a JSON options file: {error.Message}", error);
+        }
     }
 
     private static readonly JsonSerializerOptions OptionsJson = new()

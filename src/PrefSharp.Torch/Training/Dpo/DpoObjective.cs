@@ -1,7 +1,7 @@
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Dpo;
@@ -12,7 +12,8 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// Weight = number of pairs. <see cref="PairBatch.Weights"/> are soft labels for the losses that read them (SoftLabel,
 /// iREPO) and per-pair weights otherwise. Departures: the token-weighted and dynamic-β losses need per-token masks
 /// and reward margins that a <see cref="PairBatch"/> does not carry, so they are refused here (call the losses
-/// directly); LD-DPO needs per-token reference log-probs, so it needs a <see cref="FrozenReference"/> or no reference.
+/// directly); LD-DPO needs per-token reference log-probs (<see cref="IReferenceLogProbs.HasPerToken"/>), so it needs a
+/// live reference or none.
 /// </summary>
 public sealed class DpoObjective : ITrainingObjective<PairBatch>
 {
@@ -31,8 +32,8 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
         if (refused is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta)
             throw new ArgumentException($"loss {refused} needs per-token masks or reward margins, which a PairBatch does not carry", nameof(losses));
-        if (losses.Any(l => l.Type == PreferenceLossType.LdDpo) && reference is not null and not FrozenReference)
-            throw new ArgumentException("LD-DPO needs per-token reference log-probs: use a FrozenReference or no reference", nameof(reference));
+        if (losses.Any(l => l.Type == PreferenceLossType.LdDpo) && reference is { HasPerToken: false })
+            throw new ArgumentException("LD-DPO needs per-token reference log-probs: use a live reference (FrozenReference) or none", nameof(reference));
         this.policy = policy;
         this.reference = reference;
         this.losses = losses;
@@ -54,10 +55,9 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
             PolicyChosenPerToken = chosen.PerToken, PolicyRejectedPerToken = rejected.PerToken,
             ChosenMask = chosenMask, RejectedMask = rejectedMask,
         };
-        if (reference is FrozenReference frozen && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
+        if (reference is { HasPerToken: true } && losses.Any(l => l.Type == PreferenceLossType.LdDpo))
         {
-            using var noGrad = no_grad();
-            var (referenceChosen, referenceRejected, _, _, _, _) = PairForward.Compute(frozen.Model, batch);
+            var (referenceChosen, referenceRejected) = reference.ComputePerToken(batch);
             inputs = inputs with
             {
                 ReferenceChosen = referenceChosen.PerSequence, ReferenceRejected = referenceRejected.PerSequence,

@@ -1,7 +1,7 @@
 using TorchSharp;
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Dpo;
@@ -40,9 +40,17 @@ public sealed class FrozenReference : IReferenceLogProbs
 
     public (Tensor Chosen, Tensor Rejected) Compute(PairBatch batch)
     {
-        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var (chosen, rejected, _, _, _, _) = PairForward.Compute(Model, batch);
+        var (chosen, rejected) = ComputePerToken(batch);
         return (chosen.PerSequence.MoveToOuterDisposeScope(), rejected.PerSequence.MoveToOuterDisposeScope());
+    }
+
+    public bool HasPerToken => true;
+
+    public (TokenLogProbs Chosen, TokenLogProbs Rejected) ComputePerToken(PairBatch batch)
+    {
+        using var noGrad = no_grad();
+        var (chosen, rejected, _, _, _, _) = PairForward.Compute(Model, batch);
+        return (chosen, rejected);
     }
 }

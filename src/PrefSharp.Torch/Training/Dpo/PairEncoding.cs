@@ -22,13 +22,20 @@ public static class PairEncoding
         return new TokenizedPair(Side(pair.Chosen), Side(pair.Rejected), softLabels ? pair.SoftLabel : null);
     }
 
-    /// <summary>Every non-tie pair of <paramref name="records"/>, encoded; other record kinds are skipped.</summary>
-    public static List<TokenizedPair> EncodeAll(IEnumerable<PreferenceRecord> records, ITokenizer tokenizer, ChatTemplateKind template,
+    /// <summary>Every non-tie pair of <paramref name="records"/>, encoded, with the number of ties and other records left out.</summary>
+    public static EncodedPairs EncodeAll(IEnumerable<PreferenceRecord> records, ITokenizer tokenizer, ChatTemplateKind template,
         int maxLength, bool softLabels = false)
     {
         var chat = ChatTemplate.For(tokenizer, template);
         var plain = new PlainTemplate(tokenizer);
-        return records.OfType<PreferencePair>().Where(p => !p.IsTie).Select(p => Encode(p, chat, plain, maxLength, softLabels)).ToList();
+        var (pairs, ties, other) = (new List<TokenizedPair>(), 0, 0);
+        foreach (var record in records)
+        {
+            if (record is not PreferencePair pair) other++;
+            else if (pair.IsTie) ties++;
+            else pairs.Add(Encode(pair, chat, plain, maxLength, softLabels));
+        }
+        return new EncodedPairs(pairs, ties, other);
     }
 
     private static IReadOnlyList<Message> Turns(Passage passage, string role) =>

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Logging;
 
 namespace PrefSharp.Torch.Training.Dpo;

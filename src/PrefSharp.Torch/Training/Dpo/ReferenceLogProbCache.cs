@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Dpo;

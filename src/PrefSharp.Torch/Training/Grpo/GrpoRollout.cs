@@ -1,7 +1,7 @@
 using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Grpo;

@@ -23,6 +23,8 @@ public sealed partial class GrpoTrainer
             LearningRate = Step > 0 ? Optimization.LearningRates.At(Options.Training, Optimizer.StepCount, TotalSteps * Options.Iterations) : 0,
             Seed = Options.Training.Seed,
             TorchRngState = TorchRng.Capture(),
+            LastLoss = lastLoss,
+            ResumeChanges = resumeChanges,
         };
         var path = TrainingCheckpoint.Save(Options.Training.OutputDirectory, Options.Training.KeepLastCheckpoints, state, folder =>
         {
@@ -45,16 +47,18 @@ public sealed partial class GrpoTrainer
     /// <summary>
     /// Loads the policy weights, optimiser state, prompt-order position and torch's generator state from
     /// <paramref name="checkpoint"/>; the run then continues exactly as if it had never stopped (same prompts, same
-    /// sampler seeds, same updates), given the same prompts and options.
+    /// sampler seeds, same updates), given the same prompts and options: options that differ from the saved ones are
+    /// refused (<see cref="ResumeCheck"/>) unless <see cref="Options.TrainingOptions.ResumeWithChanges"/>.
     /// </summary>
     public void ResumeFrom(string checkpoint)
     {
-        var state = TrainingCheckpoint.Load(checkpoint, folder => Checkpoint.LoadWeights(policy, folder), Optimizer);
-        if (state.Seed != Options.Training.Seed)
-            throw new ArgumentException($"{checkpoint} was trained with seed {state.Seed}, not {Options.Training.Seed}: resume with the same seed",
-                nameof(Options.Training.Seed));
+        var state = TrainingCheckpoint.Load(checkpoint, folder => Checkpoint.LoadWeights(policy, folder), Optimizer, Options,
+            Options.Training.ResumeWithChanges);
         order.Seek(new Data.DataPosition(state.DataEpoch, state.DataIndex));
         Step = state.Step;
-        progress.Message($"resumed from {checkpoint} at step {Step}");
+        lastLoss = state.LastLoss;
+        resumeChanges = state.ResumeChanges;
+        resumedFrom = checkpoint;
+        progress.Message(ResumeCheck.ResumedMessage(checkpoint, state));
     }
 }

@@ -14,8 +14,7 @@ public sealed partial class GrpoTrainer
         var batchPrompts = NextPrompts();
         var clock = Stopwatch.StartNew();
         policy.Module.eval();
-        Rollout rollout;
-        using (no_grad()) rollout = GrpoRollout.Generate(policy, batchPrompts.Select(p => p.Ids).ToList(), Options.GroupSize, Generation(), reference);
+        var rollout = Sample(batchPrompts);
         policy.Module.train();
         var generationSeconds = clock.Elapsed.TotalSeconds;
         var generatedTokens = rollout.Completions.Sum(c => (long)c.Count);
@@ -42,6 +41,21 @@ public sealed partial class GrpoTrainer
         var diagnostics = Diagnose(batchPrompts, rollout, texts, scores, rewards, advantages, update);
         return new GrpoStepReport(Step, diagnostics, update.Loss, update.GradNorm, update.LearningRate,
             generationSeconds, scoringSeconds, trainingSeconds, generatedTokens, scoredTokens, trainedTokens);
+    }
+
+    /// <summary>The step's rollout; a policy whose logits went non-finite is a <see cref="Guards.TrainingDivergedException"/> at this step.</summary>
+    private Rollout Sample(List<GrpoPrompt> batchPrompts)
+    {
+        try
+        {
+            using var noGrad = no_grad();
+            return GrpoRollout.Generate(policy, batchPrompts.Select(p => p.Ids).ToList(), Options.GroupSize, Generation(), reference);
+        }
+        catch (NonFiniteLogitsException)
+        {
+            throw new Guards.TrainingDivergedException(Step + 1, "policy's logits (while sampling)", double.NaN,
+                Checkpointing.CheckpointFolders.Latest(Options.Training.OutputDirectory));
+        }
     }
 
     private GenerationOptions Generation() => new()
@@ -90,7 +104,9 @@ public sealed partial class GrpoTrainer
                 clipSum += GrpoLoss.Compute(detached, lossOptions).ClipFraction.to(ScalarType.Float64).item<double>() * scored;
                 if (iteration == 0) entropySum += (entropies!.detach() * subMask).sum().to(ScalarType.Float64).item<double>();
             }
-            gradNormSum += Optimization.GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.Training.MaxGradNorm);
+            var gradNorm = Optimization.GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.Training.MaxGradNorm);
+            Guards.NonFiniteGuard.CheckStep(Step + 1, lossSum, gradNorm, Options.Training.OutputDirectory);
+            gradNormSum += gradNorm;
             learningRate = Optimization.LearningRates.At(Options.Training, Optimizer.StepCount + 1, TotalSteps * Options.Iterations);
             Optimizer.Step(learningRate);
         }

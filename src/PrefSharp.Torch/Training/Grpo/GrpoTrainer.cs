@@ -30,6 +30,9 @@ public sealed partial class GrpoTrainer : IDisposable
     private readonly Func<string, string, double>? gold;
     private readonly ProgressReporter progress;
     private readonly PromptCycle order;
+    private double? lastLoss;
+    private string? resumedFrom;
+    private IReadOnlyList<OptionChange>? resumeChanges;
 
     /// <param name="policy">The trained policy (its parameters with <c>requires_grad</c> are optimised).</param>
     /// <param name="prompts">Prompt-only training data, cycled in a seeded shuffled order.</param>
@@ -90,6 +93,11 @@ public sealed partial class GrpoTrainer : IDisposable
     public GrpoTrainingResult Run(CancellationToken cancellation = default)
     {
         var output = Options.Training.OutputDirectory;
+        if (Step >= TotalSteps && resumedFrom is not null)
+        {
+            progress.Message(ResumeCheck.FinishedMessage(output, resumedFrom, Step, TotalSteps));
+            return new GrpoTrainingResult(Step, false, resumedFrom, []);
+        }
         Directory.CreateDirectory(output);
         using var metrics = new MetricsJsonlWriter(Path.Combine(output, MetricsJsonlWriter.FileName));
         using var tensorBoard = new TensorBoardWriter(output);
@@ -105,6 +113,7 @@ public sealed partial class GrpoTrainer : IDisposable
             if (cancellation.IsCancellationRequested) { progress.Finish(); return new GrpoTrainingResult(Step, true, checkpoint, reports); }
             var report = TrainStep();
             reports.Add(report);
+            lastLoss = report.Loss;
             StepCompleted?.Invoke(report);
             stoppedAtBudget = budget?.Observe(report.Diagnostics.SequenceKl) == true;
             if (Step % Options.Training.LogEvery == 0 || Step == TotalSteps || stoppedAtBudget)

@@ -26,6 +26,8 @@ public sealed partial class Trainer<TBatch>
             LearningRate = Step > 0 ? Optimization.LearningRates.At(Options, Step, TotalSteps) : 0,
             Seed = Options.Seed,
             TorchRngState = TorchRng.Capture(),
+            LastLoss = double.IsFinite(lastLoss) ? lastLoss : null,
+            ResumeChanges = resumeChanges,
         };
         var path = TrainingCheckpoint.Save(Options.OutputDirectory, Options.KeepLastCheckpoints, state, model.SaveTo, Optimizer, Options);
         progress.Message($"saved {path}");
@@ -41,12 +43,19 @@ public sealed partial class Trainer<TBatch>
         return true;
     }
 
-    /// <summary>Loads model weights, optimiser state, data position and torch's generator state from <paramref name="checkpoint"/>.</summary>
+    /// <summary>
+    /// Loads model weights, optimiser state, data position and torch's generator state from <paramref name="checkpoint"/>,
+    /// after checking that the options match the saved ones (<see cref="ResumeCheck"/>; allowed to differ with
+    /// <see cref="Options.TrainingOptions.ResumeWithChanges"/>, and then recorded in later checkpoints).
+    /// </summary>
     public void ResumeFrom(string checkpoint)
     {
-        var state = TrainingCheckpoint.Load(checkpoint, model.LoadFrom, Optimizer);
+        var state = TrainingCheckpoint.Load(checkpoint, model.LoadFrom, Optimizer, Options, Options.ResumeWithChanges);
         train.Seek(new DataPosition(state.DataEpoch, state.DataIndex));
         Step = state.Step;
-        progress.Message($"resumed from {checkpoint} at step {Step}");
+        lastLoss = state.LastLoss ?? double.NaN;
+        resumeChanges = state.ResumeChanges;
+        resumedFrom = checkpoint;
+        progress.Message(ResumeCheck.ResumedMessage(checkpoint, state));
     }
 }

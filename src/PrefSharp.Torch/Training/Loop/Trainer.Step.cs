@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Training.Guards;
 using PrefSharp.Torch.Training.Optimization;
 using static TorchSharp.torch;
 
@@ -8,7 +9,8 @@ public sealed partial class Trainer<TBatch>
     /// <summary>
     /// One optimiser step over <see cref="Options.TrainingOptions.GradientAccumulation"/> micro-batches. Each micro-batch
     /// contributes ∂(Sum_i / W)/∂θ with W = Σ_i Weight_i, so the accumulated gradient is that of the mean over all
-    /// units of the step, whatever the split into micro-batches.
+    /// units of the step, whatever the split into micro-batches. A non-finite loss or gradient norm stops the run
+    /// before the optimiser moves (<see cref="NonFiniteGuard.CheckStep"/>).
     /// </summary>
     private StepReport TrainStep()
     {
@@ -35,6 +37,7 @@ public sealed partial class Trainer<TBatch>
         }
 
         var gradNorm = GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.MaxGradNorm);
+        NonFiniteGuard.CheckStep(Step + 1, lossSum / totalWeight, gradNorm, Options.OutputDirectory);
         var learningRate = LearningRates.At(Options, Step + 1, TotalSteps);
         Optimizer.Step(learningRate);
         Step++;

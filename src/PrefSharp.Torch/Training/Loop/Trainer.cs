@@ -25,6 +25,9 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     private readonly LogWindow window = new();
     private MetricsJsonlWriter? metrics;
     private TensorBoardWriter? tensorBoard;
+    private double lastLoss = double.NaN;
+    private string? resumedFrom;
+    private IReadOnlyList<Checkpointing.OptionChange>? resumeChanges;
 
     /// <param name="model">The model; its trainable parameters are optimised.</param>
     /// <param name="objective">The method's loss.</param>
@@ -69,9 +72,18 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     /// <summary>Raised after every optimiser step (before evaluation and checkpointing of that step).</summary>
     public event Action<StepReport>? StepCompleted;
 
-    /// <summary>Trains until <see cref="TotalSteps"/> or cancellation; writes the final checkpoint when it completes.</summary>
+    /// <summary>
+    /// Trains until <see cref="TotalSteps"/> or cancellation; writes the final checkpoint when it completes. A run resumed
+    /// at or past <see cref="TotalSteps"/> trains nothing, says so, and returns the resumed checkpoint and its last loss
+    /// (<see cref="TrainingResult.AlreadyFinished"/>).
+    /// </summary>
     public TrainingResult Run(CancellationToken cancellation = default)
     {
+        if (Step >= TotalSteps && resumedFrom is not null)
+        {
+            progress.Message(Checkpointing.ResumeCheck.FinishedMessage(Options.OutputDirectory, resumedFrom, Step, TotalSteps));
+            return new TrainingResult(Step, Cancelled: false, lastLoss, null, resumedFrom) { AlreadyFinished = true };
+        }
         Directory.CreateDirectory(Options.OutputDirectory);
         metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
         tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
@@ -81,7 +93,6 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
         var startStep = Step;
         EvaluationResult? lastEvaluation = null;
         string? lastCheckpoint = null;
-        var lastLoss = double.NaN;
         while (Step < TotalSteps)
         {
             if (cancellation.IsCancellationRequested)

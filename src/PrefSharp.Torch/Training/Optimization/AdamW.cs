@@ -45,6 +45,9 @@ public sealed partial class AdamW : IDisposable
     /// <summary>The optimised parameters.</summary>
     public IEnumerable<Parameter> Parameters => slots.Select(s => s.Parameter);
 
+    /// <summary>The optimised parameters with their names in the module.</summary>
+    public IEnumerable<(string Name, Parameter Parameter)> NamedParameters => slots.Select(s => (s.Name, s.Parameter));
+
     /// <summary>One update of every parameter that has a gradient, with learning rate <paramref name="learningRate"/>.</summary>
     public void Step(double learningRate)
     {

@@ -68,6 +68,12 @@ public sealed partial record TrainingOptions
     /// <summary>Sequences longer than this are truncated (SFT). Default 1024. ≥ 2.</summary>
     public int MaxSequenceLength { get; init; } = 1024;
 
+    /// <summary>
+    /// Resume a checkpoint even when options that change the trajectory differ from the saved ones; the changes are
+    /// recorded in every later checkpoint's trainer state. Default false: such a resume is refused.
+    /// </summary>
+    public bool ResumeWithChanges { get; init; }
+
     /// <summary>Examples per optimiser step: micro-batch size × accumulation.</summary>
     public int ExamplesPerStep => MicroBatchSize * GradientAccumulation;
 }

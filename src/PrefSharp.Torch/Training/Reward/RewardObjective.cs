@@ -1,6 +1,6 @@
 using PrefSharp.Torch.Losses.Reward;
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Reward;

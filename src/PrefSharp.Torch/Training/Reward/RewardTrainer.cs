@@ -1,5 +1,5 @@
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;

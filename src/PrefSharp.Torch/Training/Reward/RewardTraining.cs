@@ -1,6 +1,6 @@
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Options;

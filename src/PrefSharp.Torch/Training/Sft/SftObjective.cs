@@ -1,6 +1,6 @@
 using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Sft;

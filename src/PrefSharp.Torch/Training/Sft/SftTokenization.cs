@@ -1,6 +1,6 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Torch.Training.Sft;
 

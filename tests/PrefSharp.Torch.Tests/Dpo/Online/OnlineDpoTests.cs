@@ -7,7 +7,7 @@ using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Tests.Rewards;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Training.Dpo.Online;
 using PrefSharp.Torch.Training.Options;

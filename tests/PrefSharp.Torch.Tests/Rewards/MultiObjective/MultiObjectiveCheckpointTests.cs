@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Tests.Rewards.MultiObjective;

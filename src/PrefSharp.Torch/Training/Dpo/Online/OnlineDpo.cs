@@ -2,7 +2,7 @@ using PrefSharp.Torch.Gym;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Rewards.Sources;
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Logging;
 
 namespace PrefSharp.Torch.Training.Dpo.Online;

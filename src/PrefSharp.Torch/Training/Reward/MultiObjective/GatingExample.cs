@@ -1,4 +1,4 @@
-using PrefSharp.Torch.Training.Batches;
+using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Torch.Training.Reward.MultiObjective;
 

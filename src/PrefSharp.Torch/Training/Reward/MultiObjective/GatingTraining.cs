@@ -13,7 +13,8 @@ namespace PrefSharp.Torch.Training.Reward.MultiObjective;
 /// decay on <see cref="GatedRewardLoss"/> over batches drawn with replacement. The gate's input is standardised with the
 /// training prompts' statistics (<see cref="ObjectiveGating.SetInputNormalization"/>). The trained gate is installed.
 /// The reference code trains its gate on the unadjusted rewards and applies M only when scoring; PrefSharp trains on
-/// r' as the paper's equations write it, so training and scoring see the same reward.
+/// r' as the paper's equations write it, so training and scoring see the same reward. A non-finite loss or gradient
+/// norm stops training (<see cref="Guards.NonFiniteGuard"/>) before the gate is stepped or saved.
 /// </summary>
 public static class GatingTraining
 {
@@ -67,6 +68,8 @@ public static class GatingTraining
             var weights = gate.forward(prompt.index_select(0, index));
             var loss = GatedRewardLoss.Compute(chosen.index_select(0, index), rejected.index_select(0, index), weights).mean();
             loss.backward();
+            var gradNorm = Optimization.GradientClipping.ClipGlobalNorm(gate.parameters(), maxNorm: 0);
+            Guards.NonFiniteGuard.CheckStep(step + 1, loss.to(ScalarType.Float64).item<double>(), gradNorm, outputDirectory: null);
             optimizer.step();
             schedule.step();
         }

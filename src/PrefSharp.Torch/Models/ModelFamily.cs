@@ -1,4 +1,4 @@
-namespace PrefSharp.Torch.Checkpoints;
+namespace PrefSharp.Torch.Models;
 
 /// <summary>The decoder families PrefSharp can build, by their Hugging Face <c>model_type</c>.</summary>
 public enum ModelFamily

@@ -1,4 +1,4 @@
-namespace PrefSharp.Torch.Checkpoints;
+namespace PrefSharp.Torch.Models;
 
 public sealed partial record ModelConfig
 {

@@ -1,8 +1,8 @@
-namespace PrefSharp.Torch.Checkpoints;
+namespace PrefSharp.Torch.Models;
 
 /// <summary>
 /// The architecture of a decoder, one record for every family, read from and written to a Hugging Face
-/// <c>config.json</c> (see <see cref="ModelConfigJson"/>). Defaults are those of the Hugging Face config classes.
+/// <c>config.json</c> (see <see cref="Checkpoints.ModelConfigJson"/>). Defaults are those of the Hugging Face config classes.
 /// Property names are PrefSharp's; each doc comment names the JSON field of each family.
 /// </summary>
 public sealed partial record ModelConfig

@@ -1,4 +1,4 @@
-namespace PrefSharp.Torch.Training.Batches;
+namespace PrefSharp.Torch.Batches;
 
 /// <summary>
 /// Preference pairs as two aligned batches: row i of <see cref="Chosen"/> and row i of <see cref="Rejected"/> answer

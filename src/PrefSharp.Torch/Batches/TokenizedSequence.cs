@@ -1,4 +1,4 @@
-namespace PrefSharp.Torch.Training.Batches;
+namespace PrefSharp.Torch.Batches;
 
 /// <summary>
 /// One tokenized example: the ids of prompt and completion together, and which positions are scored (the completion,

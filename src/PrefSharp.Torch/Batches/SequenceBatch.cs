@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace PrefSharp.Torch.Training.Batches;
+namespace PrefSharp.Torch.Batches;
 
 /// <summary>
 /// A right-padded batch of tokenized sequences, the input of every trainer's forward pass.
