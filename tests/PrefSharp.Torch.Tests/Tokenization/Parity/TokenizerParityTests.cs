@@ -25,8 +25,8 @@ public sealed class TokenizerParityTests
 
     private static void AssertSame(string name, string mode, Func<HuggingFaceTokenizer, string, IReadOnlyList<int>> encode)
     {
-        var tokenizer = TokenizerJsonReader.Load(Path.Combine(ParityReference.ModelFolder(name), TokenizerJsonReader.FileName));
         var expected = ParityReference.Reference(name, mode);
+        var tokenizer = TokenizerJsonReader.Load(Path.Combine(ParityReference.ModelFolder(name), TokenizerJsonReader.FileName));
         var mismatches = new StringBuilder();
         var count = 0;
         for (var i = 0; i < ParityReference.Strings.Count; i++)
