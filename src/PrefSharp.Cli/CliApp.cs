@@ -15,6 +15,11 @@ public static class CliApp
         Recursive = true,
     };
 
+    /// <summary>
+    /// Response files are off: an argument that starts with '@' is text (a prompt, "@user hi"), never a file to expand.
+    /// </summary>
+    public static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand(
@@ -48,7 +53,7 @@ public static class CliApp
         output ??= Console.Out;
         error ??= Console.Error;
         TorchRuntime.EnsureInitialized();
-        var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
+        var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args, Parsing);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var problem in parse.Errors) error.WriteLine($"error: {problem.Message}");

@@ -9,7 +9,13 @@ public interface ITokenizer
     /// <summary>Number of ids, special tokens included; an embedding table needs this many rows.</summary>
     int VocabularySize { get; }
 
-    /// <summary>Ids of <paramref name="text"/>; special tokens are never added here (templates add them).</summary>
+    /// <summary>
+    /// Ids of <paramref name="text"/>; special tokens are never added here (templates add them). A special token written
+    /// in the text ("&lt;|im_end|&gt;") is plain text and never its special id: this is PrefSharp's one default wherever
+    /// user text is encoded (data, prompts, completions, <c>tokenizer encode</c> without <c>--special</c>), so content
+    /// cannot end a turn or forge a role. Hugging Face's default recognises them instead; template markers go through
+    /// <see cref="TemplateText"/>, which does.
+    /// </summary>
     IReadOnlyList<int> Encode(string text);
 
     /// <summary>The text of <paramref name="ids"/>; special tokens are dropped when <paramref name="skipSpecialTokens"/>.</summary>

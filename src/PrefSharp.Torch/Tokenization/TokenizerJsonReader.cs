@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PrefSharp.Torch.Tokenization.Unicode;
 
 namespace PrefSharp.Torch.Tokenization;
 
@@ -84,8 +85,8 @@ public static class TokenizerJsonReader
                 if (pattern.TryGetProperty("String", out var literal)) { var from = literal.GetString()!; pipeline.AddNormalizer(text => text.Replace(from, content)); }
                 else { var regex = new Regex(pattern.GetProperty("Regex").GetString()!); pipeline.AddNormalizer(text => regex.Replace(text, content)); }
                 break;
-            case "NFC": pipeline.AddNormalizer(text => text.Normalize(System.Text.NormalizationForm.FormC)); break;
-            case "NFKC": pipeline.AddNormalizer(text => text.Normalize(System.Text.NormalizationForm.FormKC)); break;
+            case "NFC": pipeline.AddNormalizer(UnicodeNormalizer.Nfc); break;
+            case "NFKC": pipeline.AddNormalizer(UnicodeNormalizer.Nfkc); break;
             case var other: throw new InvalidDataException($"{source}: normalizer type \"{other}\" is not supported (Sequence, Prepend, Replace, NFC, NFKC)");
         }
     }

@@ -43,6 +43,19 @@ public sealed class HuggingFaceTokenizerTests
         Assert.Null(tokenizer.TokenToId("nope"));
     }
 
+    [Theory]
+    [InlineData("NFC")]
+    [InlineData("NFKC")]
+    public void NormalizerComposesDecomposedAccentsWhateverTheGlobalizationMode(string form)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(TinyTokenizers.Gpt2Json())!;
+        json["normalizer"] = new System.Text.Json.Nodes.JsonObject { ["type"] = form };
+        var tokenizer = (HuggingFaceTokenizer)TokenizerFiles.Load(TinyTokenizers.WriteDirectory(json.ToJsonString()));
+        // "e" + U+0301 composes to "é" = UTF-8 C3 A9 = ids 195, 169; uncomposed it would be 101, 204, 129.
+        Assert.Equal([104, 195, 169], tokenizer.Encode("he\u0301"));
+        Assert.Equal([104, 195, 169], tokenizer.Encode("h\u00e9"));
+    }
+
     [Fact]
     public void DecodeSkipsOnlySpecialTokens()
     {
