@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using PrefSharp.Core.Data;
+using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -33,15 +35,15 @@ public static class EvalRmCommand
         {
             var directory = parse.GetValue(model)!;
             var multiObjective = MultiObjectiveCli.Applies(directory, parse.GetValue(direction));
-            var tokenizer = RewardModelInputs.LoadTokenizer(directory);
+            var tokenizer = TokenizerFiles.Load(directory);
             var length = parse.GetValue(maxLength);
             var field = parse.GetValue(subsetField) ?? "source";
-            var records = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse));
+            var records = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse));
             var decided = records.Where(p => !p.IsTie).ToList();
             var lengthBaseline = decided.Count == 0 ? double.NaN : Core.Metrics.LengthBaseline.Accuracy(decided);
             var pairs = records
-                .Select(p => (Chosen: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
-                    Rejected: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
+                .Select(p => (Chosen: RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, length),
+                    Rejected: RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, length),
                     Subset: field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }, p.IsTie))
                 .ToList();
             RewardEvaluationReport report;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
@@ -81,7 +82,7 @@ public static class GrpoCommand
             .Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         var options = Options(parse, trainingOptions, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
-        using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
+        using var reward = RewardSourceSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
         var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
