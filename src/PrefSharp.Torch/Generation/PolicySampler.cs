@@ -75,7 +75,7 @@ public sealed class PolicySampler : IDisposable
     {
         if (promptIds.Count != completionIds.Count)
             throw new ArgumentException($"{promptIds.Count} prompts but {completionIds.Count} completions", nameof(completionIds));
-        var pad = Tokenizer.PadId ?? Tokenizer.EosId ?? 0;
+        var pad = Tokenizer.PaddingId();
         var result = new double[promptIds.Count];
         Model.Module.eval();
         for (var start = 0; start < promptIds.Count; start += batchSize)

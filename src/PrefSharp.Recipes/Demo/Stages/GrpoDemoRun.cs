@@ -75,7 +75,7 @@ public static class GrpoDemoRun
             {
                 GroupSize = settings.GroupSize, PromptsPerStep = settings.PromptsPerStep, MaxCompletionLength = settings.MaxNewTokens,
                 Iterations = settings.Iterations, MicroBatchSize = settings.GroupSize * settings.PromptsPerStep,
-                PadTokenId = tokenizer.PadId ?? tokenizer.EosId ?? 0, Loss = new GrpoLossOptions { Beta = settings.Beta },
+                PadTokenId = tokenizer.PaddingId(), Loss = new GrpoLossOptions { Beta = settings.Beta },
                 Training = new TrainingOptions
                 {
                     LearningRate = settings.LearningRate, WeightDecay = 0, Schedule = LearningRateSchedule.Constant,
