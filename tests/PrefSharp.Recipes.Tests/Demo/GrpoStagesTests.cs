@@ -10,7 +10,7 @@ namespace PrefSharp.Recipes.Tests.Demo;
 
 public class GrpoStagesTests
 {
-    /// <summary>Stands in for the sft stage: a tiny random Llama with the byte-level tokenizer, handed on as sft.checkpoint.</summary>
+    /// <summary>Stands in for the sft stage: a tiny random Llama with the byte-level tokenizer, handed on as the SFT checkpoint.</summary>
     private sealed class TinySftStage : IDemoStage
     {
         public string Name => "sft";
