@@ -75,12 +75,12 @@ public sealed class GymCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("report:", run.Output);
         Assert.Contains(Path.Combine(output, "report.html"), run.Output);
-        var summary = Core.Gym.Demo.DemoSummary.FromJson(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var summary = Recipes.Demo.DemoSummary.FromJson(File.ReadAllText(Path.Combine(output, "summary.json")));
         Assert.Equal(["best-of-n", "sft", "leaderboard"], summary.Stages.Select(s => s.Name));
         Assert.Contains(summary.Leaderboard, i => i.Name == "sft");                 // the policies are ranked with the demonstration levels
-        Assert.DoesNotContain(summary.Stages, s => s.Status == Core.Gym.Demo.DemoStageStatus.Failed);
+        Assert.DoesNotContain(summary.Stages, s => s.Status == Recipes.Demo.DemoStageStatus.Failed);
         var sft = summary.Stages.Single(s => s.Name == "sft");
-        Assert.Equal(Core.Gym.Demo.DemoStageStatus.Ok, sft.Status);
+        Assert.Equal(Recipes.Demo.DemoStageStatus.Ok, sft.Status);
         Assert.True(sft.GoldUtility > sft.Metrics["gold_before"], $"sft gold {sft.GoldUtility} vs untrained {sft.Metrics["gold_before"]}");
         Assert.True(File.Exists(Path.Combine(output, "sft", "policy", "model.safetensors")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(output, "report.html")));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PrefSharp.Cli.Commands;
+using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 
 namespace PrefSharp.Cli.Tests;
@@ -54,9 +55,9 @@ public sealed class TrainRmHeadsCommandTests : IDisposable
         Assert.Equal("gpm", report["head"]!.GetValue<string>());
         Assert.True(report["accuracy"]!.GetValue<double>() >= 0.9, eval.Output);
 
-        var error = Assert.Throws<ArgumentException>(() => GrpoRewardSpec.Parse($"rm:{model}", pairwise: false, null, 64));
+        var error = Assert.Throws<ArgumentException>(() => RewardSourceSpec.Parse($"rm:{model}", pairwise: false, null, 64));
         Assert.Contains("--pairwise", error.Message);
-        using var spec = GrpoRewardSpec.Parse($"rm:{model}", pairwise: true, null, 64);
+        using var spec = RewardSourceSpec.Parse($"rm:{model}", pairwise: true, null, 64);
         Assert.StartsWith("gpm-", spec.Source.Name);
         var scores = spec.Source.Score([new CompletionGroup("q1 red?", ["yes red", "nah red", "yes sun"]), new CompletionGroup("q2 sea?", ["nah one", "yes one", "nah two"])]);
         // Win rates over a group of G = 3 sum to G/2 because P(i ≻ j) + P(j ≻ i) = 1; "yes" answers must win more.

@@ -1,5 +1,5 @@
+using PrefSharp.Bench.Experiments.MultiObjective;
 using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Torch.Gym.MultiObjective;
 using PrefSharp.Torch.Runtime;
 
 namespace PrefSharp.Bench.Benchmarks;

@@ -1,6 +1,7 @@
 using System.Globalization;
+using PrefSharp.Bench.Experiments;
 using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Torch.Gym;
+using PrefSharp.Recipes.GymRewards;
 using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Training.Reward;
 

@@ -1,5 +1,6 @@
+using PrefSharp.Bench.Experiments;
 using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Torch.Gym;
+using PrefSharp.Recipes.GymRewards;
 using PrefSharp.Torch.Runtime;
 
 namespace PrefSharp.Bench.Benchmarks;

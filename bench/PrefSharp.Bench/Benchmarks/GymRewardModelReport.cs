@@ -36,7 +36,7 @@ public static class GymRewardModelReport
         string F(string metric) => Format(values[metric]);
         var kinds = new[] { "single", "mean", "wco", "uwo" };
         context.Log($"| {world} | rm {F("rm")} | length {F("length")} | bow {F("bow")} | 20% flips: " +
-            string.Join(" / ", Torch.Gym.GymRewardExperiment.NoisyRecipes.Select(r => $"{r} {F(NoisyMetric(r))}")) + " | " +
+            string.Join(" / ", Experiments.GymRewardExperiment.NoisyRecipes.Select(r => $"{r} {F(NoisyMetric(r))}")) + " | " +
             $"Bo{bestOfN} gold single {F(BestOfNMetric("single", bestOfN))} / wco {F(BestOfNMetric("wco", bestOfN))} / uwo {F(BestOfNMetric("uwo", bestOfN))} |");
         foreach (var kind in kinds)
         {
@@ -50,7 +50,7 @@ public static class GymRewardModelReport
 
         var baseline = values["length"].Zip(values["bow"], Math.Max).ToList();
         results.Add(Claim(context, bench, world, "rm_beats_length_and_bow", "the reward model beats max(length, bag-of-words)", values["rm"], baseline));
-        foreach (var recipe in Torch.Gym.GymRewardExperiment.NoisyRecipes.Skip(1))
+        foreach (var recipe in Experiments.GymRewardExperiment.NoisyRecipes.Skip(1))
             results.Add(Claim(context, bench, world, $"{recipe}_beats_bt_at_20pct_flips", $"{recipe} keeps more accuracy than Bradley–Terry at 20% flips",
                 values[NoisyMetric(recipe)], values[NoisyMetric("bt")]));
         foreach (var kind in new[] { "wco", "uwo" })

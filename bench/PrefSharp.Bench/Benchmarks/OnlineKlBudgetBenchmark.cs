@@ -1,6 +1,6 @@
-using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Torch.Gym;
+using PrefSharp.Recipes.Demo;
+using PrefSharp.Recipes.Demo.Stages;
 using PrefSharp.Torch.Runtime;
 
 namespace PrefSharp.Bench.Benchmarks;

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using PrefSharp.Cli.Demo;
 using PrefSharp.Core.Gym;
-using PrefSharp.Core.Gym.Demo;
 using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Recipes.Demo;
 
 namespace PrefSharp.Cli.Commands;
 

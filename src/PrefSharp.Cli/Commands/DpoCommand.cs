@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Cli.Commands.Dpo;
-using PrefSharp.Core.Data;
-using PrefSharp.Torch.Checkpoints;
-using PrefSharp.Torch.Losses.Preference;
+using PrefSharp.Cli.Commands.Training;
+using PrefSharp.Recipes.Dpo;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Dpo;
-using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
 
 namespace PrefSharp.Cli.Commands;
@@ -53,40 +49,19 @@ public static class DpoCommand
     private static int Run(ParseResult parse, TrainingFlags trainingFlags, ReadingOptions reading, DpoLossOptions losses)
     {
         var writer = parse.InvocationConfiguration.Output;
-        var directory = parse.GetValue(Model)!;
-        var output = parse.GetValue(Out)!;
         var dpo = losses.From(parse);
-        var training = trainingFlags.From(parse, output);
-        var tokenizer = TokenizerFiles.Load(directory);
-        var kind = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true);
-        var softLabels = dpo.Losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
-        List<TokenizedPair> Read(string path)
+        var (result, pairs, final) = DpoRecipe.Run(new DpoRecipeOptions
         {
-            var encoded = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, reading.From(parse)), tokenizer, kind, training.MaxSequenceLength, softLabels);
-            if (encoded.SkippedTies + encoded.SkippedOther > 0)
-                parse.InvocationConfiguration.Error.WriteLine($"{path}: skipped {encoded.SkippedTies} tie(s) and {encoded.SkippedOther} record(s) that are not pairs");
-            return encoded.Pairs.Count > 0 ? encoded.Pairs : throw new ArgumentException($"{path}: no preference pairs (ties and other record kinds are skipped)", "--data");
-        }
-        var train = Read(parse.GetValue(Data)!);
-        var heldOut = parse.GetValue(EvalData) is { } evalPath ? Read(evalPath) : null;
-        var padId = tokenizer.PadId ?? tokenizer.EosId ?? 0;
-
-        using var policy = Checkpoint.Load(directory);
-        var error = parse.InvocationConfiguration.Error;
-        var progress = ProgressReporter.For(error);
-        using var trainer = new DpoTrainer(policy, train, padId, dpo, training, heldOut, progress: progress);
-        if (parse.GetValue(Resume) && !trainer.ResumeFromLatest()) writer.WriteLine($"no checkpoint in {output}: starting from {directory}");
-        var result = trainer.Run();
-        var final = Path.Combine(output, "final");
-        Checkpoint.Save(policy, final);
-        TokenizerFiles.CopyFiles(directory, final);
+            ModelDirectory = parse.GetValue(Model)!, DataPath = parse.GetValue(Data)!, EvalDataPath = parse.GetValue(EvalData), Reading = reading.From(parse),
+            Template = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true), Dpo = dpo, Resume = parse.GetValue(Resume),
+            Training = trainingFlags.From(parse, parse.GetValue(Out)!),
+        }, writer, parse.InvocationConfiguration.Error);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"dpo: {train.Count} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
+            $"dpo: {pairs} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));
         writer.WriteLine($"policy: {final}");
         return 0;
     }
-
 }

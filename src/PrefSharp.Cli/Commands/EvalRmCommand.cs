@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using PrefSharp.Core.Data;
-using PrefSharp.Torch.Rewards;
+using PrefSharp.Recipes.RewardModels;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -31,31 +30,8 @@ public static class EvalRmCommand
         reading.AddTo(command);
         command.SetAction(parse =>
         {
-            var directory = parse.GetValue(model)!;
-            var multiObjective = MultiObjectiveCli.Applies(directory, parse.GetValue(direction));
-            var tokenizer = RewardModelInputs.LoadTokenizer(directory);
-            var length = parse.GetValue(maxLength);
-            var field = parse.GetValue(subsetField) ?? "source";
-            var records = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse));
-            var decided = records.Where(p => !p.IsTie).ToList();
-            var lengthBaseline = decided.Count == 0 ? double.NaN : Core.Metrics.LengthBaseline.Accuracy(decided);
-            var pairs = records
-                .Select(p => (Chosen: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
-                    Rejected: RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
-                    Subset: field switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }, p.IsTie))
-                .ToList();
-            RewardEvaluationReport report;
-            RewardModelConfig? config = null;
-            if (multiObjective)
-                report = MultiObjectiveCli.Evaluate(directory, parse.GetValue(direction), tokenizer,
-                    pairs.Where(p => !p.IsTie).Select(p => (p.Chosen, p.Rejected, p.Subset)).ToList(), parse.GetValue(batchSize))
-                    with { TiesSkipped = records.Count - decided.Count };
-            else
-            {
-                using var rewardModel = RewardCheckpoint.Load(directory);
-                report = RewardEvaluation.Evaluate(rewardModel, pairs, parse.GetValue(batchSize));
-                config = rewardModel.Config;
-            }
+            var (report, config, lengthBaseline) = RewardModelEvaluationRecipe.Run(parse.GetValue(model)!, parse.GetValue(data)!, reading.From(parse),
+                parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction));
             var generalPreference = config?.IsGeneralPreference == true;
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")

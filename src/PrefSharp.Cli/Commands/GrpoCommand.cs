@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using PrefSharp.Cli.Commands.Training;
-using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Recipes.Online;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
-using PrefSharp.Torch.Training.Logging;
-using PrefSharp.Torch.Training.Options;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -15,7 +12,7 @@ namespace PrefSharp.Cli.Commands;
 /// --pairwise) on prompt-only data; metrics.jsonl and TensorBoard every step, the policy in <c>checkpoint-STEP</c>.
 /// Defaults are TRL's GRPOConfig (see <see cref="GrpoTrainerOptions"/>).
 /// </summary>
-public static class GrpoCommand
+public static partial class GrpoCommand
 {
     private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer", Required = true };
@@ -73,58 +70,19 @@ public static class GrpoCommand
 
     private static int Run(ParseResult parse, TrainingFlags training)
     {
-        var trainingOptions = training.From(parse, parse.GetValue(Out)!);
-        var directory = parse.GetValue(Model)!;
-        var tokenizer = TokenizerFiles.Load(directory);
-        var template = ChatTemplate.For(tokenizer, parse.GetValue(Chat) ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
-        var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText())
-            .Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
+        var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText()).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
-        var options = Options(parse, trainingOptions, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
-        using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
-        var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
-        using var policy = Checkpoint.Load(directory);
-        using var reference = Checkpoint.Load(directory);
-        foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), options,
-            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(parse.InvocationConfiguration.Error))
+        var (result, reward, last) = GrpoRecipe.Run(new GrpoRecipeOptions
         {
-            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
-        };
-        if (parse.GetValue(Resume) && !trainer.ResumeFromLatest())
-            parse.InvocationConfiguration.Error.WriteLine($"--resume: no checkpoint in {options.Training.OutputDirectory}; starting from step 0");
-        var result = trainer.Run();
-        var last = result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null;
+            ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Reward = parse.GetValue(Reward)!,
+            Pairwise = parse.GetValue(Pairwise), JudgeModel = parse.GetValue(JudgeModel), GoldWorld = parse.GetValue(Gold), Resume = parse.GetValue(Resume),
+            Trainer = Options(parse, training.From(parse, parse.GetValue(Out)!)),
+        }, parse.InvocationConfiguration.Error);
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {
-            steps = result.Steps, stopped_at_kl_budget = result.StoppedAtKlBudget, checkpoint = result.Checkpoint, reward = reward.Source.Name,
+            steps = result.Steps, stopped_at_kl_budget = result.StoppedAtKlBudget, checkpoint = result.Checkpoint, reward,
             proxy_reward = last?.ProxyReward, gold_reward = last?.GoldReward, kl = last?.Kl,
         }));
         return 0;
     }
-
-    private static GrpoTrainerOptions Options(ParseResult parse, TrainingOptions training, long[] stopIds, long padId) => new()
-    {
-        GroupSize = parse.GetValue(GroupSize),
-        PromptsPerStep = parse.GetValue(PromptsPerStep),
-        MaxCompletionLength = parse.GetValue(MaxCompletion),
-        Temperature = parse.GetValue(Temperature),
-        Iterations = parse.GetValue(Iterations),
-        MicroBatchSize = parse.GetValue(MicroBatch),
-        Estimator = parse.GetValue(Advantage) == "rloo" ? AdvantageEstimator.LeaveOneOut : AdvantageEstimator.Group,
-        Scaling = parse.GetValue(ScaleRewards) switch { "batch" => AdvantageScaling.Batch, "none" => AdvantageScaling.None, _ => AdvantageScaling.Group },
-        StopTokenIds = stopIds,
-        PadTokenId = padId,
-        KlBudget = parse.GetValue(KlBudget),
-        Loss = new GrpoLossOptions
-        {
-            Beta = parse.GetValue(Beta), EpsilonLow = parse.GetValue(Epsilon), EpsilonHigh = parse.GetValue(EpsilonHigh),
-            Aggregation = parse.GetValue(LossType) switch
-            {
-                "grpo" => LossAggregation.Grpo, "bnpo" => LossAggregation.Bnpo, "dr_grpo" => LossAggregation.DrGrpo, _ => LossAggregation.Dapo,
-            },
-            ImportanceSampling = parse.GetValue(Ratio) == "sequence" ? ImportanceSamplingLevel.Sequence : ImportanceSamplingLevel.Token,
-        },
-        Training = training,
-    };
 }

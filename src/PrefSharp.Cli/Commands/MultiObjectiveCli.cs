@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
+using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Batches;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -22,12 +22,7 @@ internal static class MultiObjectiveCli
     };
 
     /// <summary>True when the folder holds a multi-objective model; a scalar model with --direction is an error.</summary>
-    public static bool Applies(string directory, string? direction)
-    {
-        if (MultiObjectiveCheckpoint.IsMultiObjective(directory)) return true;
-        if (direction is not null) throw new ArgumentException($"--direction needs a multi-objective model (train-armo); {directory} has a scalar reward");
-        return false;
-    }
+    public static bool Applies(string directory, string? direction) => RewardModelEvaluationRecipe.IsMultiObjective(directory, direction);
 
     /// <summary><c>score</c>: JSONL {"index", "reward_chosen", "reward_rejected", "objectives_chosen", "objectives_rejected"}.</summary>
     public static int Score(string directory, string? direction, IReadOnlyList<PreferencePair> pairs, int maxLength, int batchSize, TextWriter writer)
@@ -45,14 +40,5 @@ internal static class MultiObjectiveCli
                 ["objectives_chosen"] = Objectives(2 * i), ["objectives_rejected"] = Objectives(2 * i + 1),
             }.ToJsonString());
         return 0;
-    }
-
-    /// <summary><c>eval-rm</c>: the same report as for a scalar model, on the gated or directional reward.</summary>
-    public static RewardEvaluationReport Evaluate(string directory, string? direction, ITokenizer tokenizer,
-        IReadOnlyList<(TokenizedSequence, TokenizedSequence, string?)> pairs, int batchSize)
-    {
-        using var model = MultiObjectiveCheckpoint.Load(directory);
-        var vector = direction is null ? null : PreferenceDirection.Parse(direction, model.Config.Objectives);
-        return MultiObjectiveEvaluation.Evaluate(model, pairs, vector, batchSize);
     }
 }

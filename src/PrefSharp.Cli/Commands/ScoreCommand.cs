@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
+using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -31,12 +33,12 @@ public static class ScoreCommand
         {
             var directory = parse.GetValue(model)!;
             if (MultiObjectiveCli.Applies(directory, parse.GetValue(direction)))
-                return MultiObjectiveCli.Score(directory, parse.GetValue(direction), RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)),
+                return MultiObjectiveCli.Score(directory, parse.GetValue(direction), RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)),
                     parse.GetValue(maxLength), parse.GetValue(batchSize), parse.InvocationConfiguration.Output);
             using var rewardModel = RewardCheckpoint.Load(directory);
-            var tokenizer = RewardModelInputs.LoadTokenizer(directory);
+            var tokenizer = TokenizerFiles.Load(directory);
             var length = parse.GetValue(maxLength);
-            var pairs = RewardModelInputs.ReadPairs(parse.GetValue(data)!, reading.From(parse)).ToList();
+            var pairs = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)).ToList();
             if (rewardModel.Config.IsGeneralPreference)
             {
                 if (parse.GetValue(normalize))
@@ -45,8 +47,8 @@ public static class ScoreCommand
             }
             var sequences = pairs.SelectMany(p => new[]
             {
-                RewardModelInputs.Encode(tokenizer, p.Prompt, p.Chosen, length),
-                RewardModelInputs.Encode(tokenizer, p.Prompt, p.Rejected, length),
+                RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, length),
+                RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, length),
             }).ToList();
             var rewards = RewardScorer.Score(rewardModel, sequences, parse.GetValue(batchSize), parse.GetValue(normalize));
             var writer = parse.InvocationConfiguration.Output;

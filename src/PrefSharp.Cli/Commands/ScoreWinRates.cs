@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
+using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Pairwise;
 using PrefSharp.Torch.Tokenization;
@@ -30,7 +31,7 @@ internal static class ScoreWinRates
                 if (!groups[b].Completions.Contains(completion)) groups[b].Completions.Add(completion);
         }
         var sequences = groups.Select(g => (IReadOnlyList<TokenizedSequence>)g.Completions
-            .Select(c => RewardModelInputs.Encode(tokenizer, g.Prompt, c, maxLength)).ToList()).ToList();
+            .Select(c => RewardPairs.Encode(tokenizer, g.Prompt, c, maxLength)).ToList()).ToList();
         var rates = PromptWinRates.Compute(model, sequences, batchSize);
         for (var i = 0; i < pairs.Count; i++)
         {

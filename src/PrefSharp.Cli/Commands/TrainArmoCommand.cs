@@ -1,5 +1,8 @@
 using System.CommandLine;
+using PrefSharp.Recipes.Armo;
 using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Training.Options;
+using PrefSharp.Torch.Training.Reward.MultiObjective;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -47,10 +50,47 @@ public static class TrainArmoCommand
             MaxLength, Verbosity, GateSteps, GateBatch, GateLr, GateHidden, GateLayers, GateTemperature, GateDropout,
         };
         reading.AddTo(command);
-        command.SetAction(parse => TrainArmoRun.Execute(parse, reading));
+        command.SetAction(parse =>
+        {
+            ArmoRecipe.Run(Options(parse, reading), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            return 0;
+        });
         return command.WithExamples(
             "prefsharp train-armo --ratings ratings.jsonl --objectives helpfulness,verbosity --pairs pairs.jsonl --verbosity-objective verbosity --out runs/armo",
             "prefsharp train-armo --from runs/armo-stage1 --pairs pairs.jsonl --out runs/armo",
             "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,-0.6");
+    }
+
+    /// <summary>The flags as one <see cref="ArmoRecipeOptions"/>, each combination checked with the flag's name.</summary>
+    private static ArmoRecipeOptions Options(ParseResult parse, ReadingOptions reading)
+    {
+        var (ratings, pairs, from) = (parse.GetValue(Ratings), parse.GetValue(Pairs), parse.GetValue(From));
+        if (ratings is null && pairs is null) throw new ArgumentException("train-armo: give --ratings (stage 1), --pairs (stage 2), or both");
+        if (ratings is not null && from is not null) throw new ArgumentException("--from (an existing stage 1) and --ratings (train stage 1) exclude each other");
+        if (ratings is null && from is null) throw new ArgumentException("--pairs alone needs --from DIR, a stage-1 model written by train-armo");
+        var maxLength = parse.GetValue(MaxLength);
+        if (maxLength < 2) throw new ArgumentException($"--max-length must be ≥ 2, found {maxLength}");
+        var outDir = Path.GetFullPath(parse.GetValue(Out)!);
+        var seed = parse.GetValue(Seed);
+        string[] objectives = ratings is null ? [] : (parse.GetValue(Objectives) ?? throw new ArgumentException("--ratings needs --objectives, the rating fields to learn"))
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new ArmoRecipeOptions
+        {
+            RatingsPath = ratings, Objectives = objectives, PairsPath = pairs, FromDirectory = from, Reading = reading.From(parse), OutputDirectory = outDir,
+            Preset = parse.GetValue(Preset)!, TokenizerDirectory = parse.GetValue(Tokenizer), VocabularySize = parse.GetValue(VocabSize),
+            EvalSplit = parse.GetValue(EvalSplit), Seed = seed,
+            Stage1 = new TrainingOptions
+            {
+                LearningRate = parse.GetValue(LearningRate), Epochs = parse.GetValue(Epochs), MaxSteps = parse.GetValue(MaxSteps),
+                MicroBatchSize = parse.GetValue(BatchSize), Seed = seed, CheckpointEvery = 0, KeepLastCheckpoints = 1, LogEvery = 10,
+                MaxSequenceLength = maxLength, OutputDirectory = Path.Combine(outDir, "training"),
+            }.Validate(),
+            Gate = pairs is null ? new GatingOptions() : new GatingOptions
+            {
+                Steps = parse.GetValue(GateSteps), BatchSize = parse.GetValue(GateBatch), LearningRate = parse.GetValue(GateLr),
+                HiddenSize = parse.GetValue(GateHidden), HiddenLayers = parse.GetValue(GateLayers), Temperature = parse.GetValue(GateTemperature),
+                Dropout = parse.GetValue(GateDropout), VerbosityObjective = parse.GetValue(Verbosity), Seed = seed,
+            }.Validate(),
+        };
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PrefSharp.Cli.Commands.Training;
+using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Training.Reward;
 using PrefSharp.Torch.Training.Reward.PeerReview;
 
 namespace PrefSharp.Cli.Commands;
@@ -61,7 +61,11 @@ public static class TrainRmCommand
         };
         training.AddTo(command);
         reading.AddTo(command);
-        command.SetAction(parse => TrainRmRun.Execute(parse, training, reading));
+        command.SetAction(parse =>
+        {
+            RewardModelRecipe.Run(TrainRmOptions.From(parse, training, reading), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            return 0;
+        });
         return command.WithExamples(
             "prefsharp train-rm --data pairs.jsonl --preset small --out runs/rm",
             "prefsharp train-rm --data pairs.jsonl --model runs/sft --loss flip-aware --flip-rate 0.2 --out runs/rm",
@@ -84,26 +88,4 @@ public static class TrainRmCommand
             BatchUnit = "Pairs", MaxLength = "Keep the last this many tokens of each sequence",
             Seed = "Seed of the split, initialisation and data order", LearningRateDefaultNote = "default 1e-3 from scratch, 1e-5 from --model",
         }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
-
-    /// <summary>The loss named on the command line.</summary>
-    internal static RewardLossKind ParseLoss(string name) => name switch
-    {
-        "bt" => RewardLossKind.BradleyTerry,
-        "margin" => RewardLossKind.Margin,
-        "soft" => RewardLossKind.SoftLabel,
-        "smooth" => RewardLossKind.LabelSmoothing,
-        "debiased" => RewardLossKind.Debiased,
-        "flip-aware" => RewardLossKind.FlipAware,
-        "rao-kupper" => RewardLossKind.RaoKupper,
-        "gpm" => RewardLossKind.GeneralPreference,
-        _ => throw new ArgumentException($"--loss must be bt, margin, soft, smooth, flip-aware, debiased, rao-kupper or gpm here, found \"{name}\""),
-    };
-
-    /// <summary>The listwise loss named on the command line, or null for a pairwise one.</summary>
-    internal static ListwiseLossKind? ParseListwise(string name) => name switch
-    {
-        "plackett-luce" => ListwiseLossKind.PlackettLuce,
-        "listnet" => ListwiseLossKind.ListNet,
-        _ => null,
-    };
 }

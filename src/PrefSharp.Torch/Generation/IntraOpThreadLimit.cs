@@ -6,7 +6,7 @@ namespace PrefSharp.Torch.Generation;
 /// Lowers libtorch's intra-op thread count for a block and restores it on dispose. The count is process-wide: do
 /// not run other tensor work on another thread meanwhile.
 /// </summary>
-internal sealed class IntraOpThreadLimit : IDisposable
+public sealed class IntraOpThreadLimit : IDisposable
 {
     private readonly int _previous;
 

@@ -22,7 +22,7 @@ public static class TextGenerator
         if (tokenizer.VocabularySize > model.Config.VocabSize)
             throw new ArgumentException(
                 $"the tokenizer has {tokenizer.VocabularySize} ids but the model's embedding only {model.Config.VocabSize} (vocab_size in config.json)");
-        var pad = tokenizer.PadId ?? tokenizer.EosId ?? 0;
+        var pad = tokenizer.PaddingId();
         var stops = template.StopTokenIds.Select(id => (long)id).Concat(options.StopTokenIds).Distinct().ToList();
         var promptIds = prompts.Select(p => PromptIds(template, p)).ToList();
         var completions = new List<TextCompletion>(prompts.Count);

@@ -29,4 +29,13 @@ public static class EnsembleAggregation
         };
         return result.MoveToOuterDisposeScope();
     }
+
+    /// <summary>Aggregates plain scores, one array of B per member (all on a common scale) → B, in float64.</summary>
+    public static double[] Aggregate(IReadOnlyList<double[]> memberScores, EnsembleAggregationKind kind, double uncertaintyPenalty = DefaultUncertaintyPenalty)
+    {
+        if (memberScores.Count == 0) throw new ArgumentException("an ensemble needs at least one member's scores", nameof(memberScores));
+        using var scope = NewDisposeScope();
+        var flat = memberScores.SelectMany(scores => scores).ToArray();
+        return Aggregate(tensor(flat, float64).reshape(memberScores.Count, memberScores[0].Length), kind, uncertaintyPenalty).data<double>().ToArray();
+    }
 }

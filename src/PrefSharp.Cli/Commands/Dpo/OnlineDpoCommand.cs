@@ -1,6 +1,8 @@
 using System.CommandLine;
 using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Core.Gym;
+using PrefSharp.Recipes.Online;
+using PrefSharp.Torch.Training.Logging;
 
 namespace PrefSharp.Cli.Commands.Dpo;
 
@@ -50,7 +52,13 @@ public static class OnlineDpoCommand
         };
         losses.AddTo(command);
         training.AddTo(command);
-        command.SetAction(parse => OnlineDpoRun.Run(parse, training, losses));
+        command.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var progress = new ProgressReporter(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+            OnlineDpoRecipe.Run(OnlineDpoFlags.From(parse, training, losses), parse.InvocationConfiguration.Output, progress);
+            return 0;
+        });
         return command.WithExamples(
             "prefsharp online-dpo --prompts prompts.txt --model runs/demo/sft/policy --label gym:sorting --votes 5 --min-margin 0.6 --rounds 3 --out runs/online",
             "prefsharp online-dpo --prompts prompts.jsonl --model runs/sft/final --label rm:runs/rm --samples-per-prompt 4 --pairs rso --out runs/rso",

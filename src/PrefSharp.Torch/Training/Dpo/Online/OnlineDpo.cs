@@ -1,4 +1,4 @@
-using PrefSharp.Torch.Gym;
+using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Rewards.Sources;

@@ -1,0 +1,52 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Metrics;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.MultiObjective;
+using PrefSharp.Torch.Tokenization;
+
+namespace PrefSharp.Recipes.RewardModels;
+
+/// <summary>
+/// A saved reward model evaluated on a data file: accuracy overall and per subset, ECE, temperature and margin
+/// (<see cref="RewardEvaluation"/>; ties rated on three outcomes by a Rao–Kupper model, skipped by any other), with the
+/// length baseline on the decided pairs. A multi-objective folder is scored by its gated reward, or along a direction
+/// over its objectives (DPA) when one is given.
+/// </summary>
+public static class RewardModelEvaluationRecipe
+{
+    /// <summary>The report, the scalar model's config (null for a multi-objective one) and the length baseline.</summary>
+    public sealed record Outcome(RewardEvaluationReport Report, RewardModelConfig? Config, double LengthBaseline);
+
+    /// <summary>True when the folder holds a multi-objective model; a scalar model with a direction is an error.</summary>
+    public static bool IsMultiObjective(string directory, string? direction)
+    {
+        if (MultiObjectiveCheckpoint.IsMultiObjective(directory)) return true;
+        if (direction is not null) throw new ArgumentException($"--direction needs a multi-objective model (train-armo); {directory} has a scalar reward");
+        return false;
+    }
+
+    /// <param name="subsetField">The pair field that names its subset: source, annotator or id.</param>
+    /// <param name="direction">A direction over a multi-objective model's objectives (comma-separated); null: the gated reward.</param>
+    public static Outcome Run(string directory, string dataPath, ReadOptions reading, string subsetField, int maxLength, int batchSize, string? direction)
+    {
+        var multiObjective = IsMultiObjective(directory, direction);
+        var tokenizer = TokenizerFiles.Load(directory);
+        var records = RewardPairs.Read(dataPath, reading);
+        var decided = records.Where(p => !p.IsTie).ToList();
+        var lengthBaseline = decided.Count == 0 ? double.NaN : LengthBaseline.Accuracy(decided);
+        var pairs = records
+            .Select(p => (Chosen: RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, maxLength),
+                Rejected: RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, maxLength),
+                Subset: subsetField switch { "annotator" => p.AnnotatorId, "id" => p.Id, _ => p.Source }, p.IsTie))
+            .ToList();
+        if (multiObjective)
+        {
+            using var model = MultiObjectiveCheckpoint.Load(directory);
+            var vector = direction is null ? null : PreferenceDirection.Parse(direction, model.Config.Objectives);
+            var report = MultiObjectiveEvaluation.Evaluate(model, pairs.Where(p => !p.IsTie).Select(p => (p.Chosen, p.Rejected, p.Subset)).ToList(), vector, batchSize);
+            return new Outcome(report with { TiesSkipped = records.Count - decided.Count }, null, lengthBaseline);
+        }
+        using var rewardModel = RewardCheckpoint.Load(directory);
+        return new Outcome(RewardEvaluation.Evaluate(rewardModel, pairs, batchSize), rewardModel.Config, lengthBaseline);
+    }
+}

@@ -1,0 +1,94 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Core.Gym.Worlds;
+using PrefSharp.Core.Judging;
+using PrefSharp.Recipes.RewardModels;
+using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Batches;
+
+namespace PrefSharp.Recipes.Rewards;
+
+/// <summary>
+/// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
+/// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
+/// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
+/// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
+/// judge asked about every pair in both orders; always pairwise). <c>online-dpo</c> parses its <c>--label</c> with the
+/// same forms (the flag named in errors), a gym world labelled by its simulated annotators
+/// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
+/// </summary>
+public sealed class RewardSourceSpec : IDisposable
+{
+    private readonly List<IDisposable> owned = [];
+
+    private RewardSourceSpec(IGroupRewardSource source, IWorld? world) => (Source, World) = (source, world);
+
+    /// <summary>The reward the policy is trained on.</summary>
+    public IGroupRewardSource Source { get; }
+
+    /// <summary>The gym world when the reward is one (its utility is then also the logged gold reward).</summary>
+    public IWorld? World { get; }
+
+    /// <param name="option">The flag named in error messages.</param>
+    /// <param name="gym">The source for <c>gym:WORLD</c>; null: the world's gold utility (or its preference with <paramref name="pairwise"/>).</param>
+    public static RewardSourceSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
+        Func<IWorld, IGroupRewardSource>? gym = null)
+    {
+        var colon = spec.IndexOf(':');
+        var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
+        if (value.Length == 0) throw Bad(spec, option);
+        switch (kind)
+        {
+            case "gym":
+            {
+                var world = WorldCatalog.Get(value, option);
+                var source = gym?.Invoke(world) ?? (pairwise
+                    ? (IGroupRewardSource)WinRateRewardSource.FromPreference($"gym-{world.Name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, null)))
+                    : PointwiseRewardSource.FromFunction($"gym-{world.Name}", world.GoldUtility));
+                return new RewardSourceSpec(source, world);
+            }
+            case "rm":
+            {
+                if (!Directory.Exists(value)) throw new ArgumentException($"{option}: reward model folder {value} does not exist", option);
+                var model = RewardCheckpoint.Load(value);
+                if (model.Config.IsGeneralPreference && !pairwise)
+                {
+                    model.Dispose();
+                    throw new ArgumentException($"{option} rm:{value} is a General Preference Model: it has no scalar reward, only preferences; add --pairwise", "--pairwise");
+                }
+                var tokenizer = TokenizerFiles.Load(value);
+                TokenizedSequence Encode(string p, string c) => RewardPairs.Encode(tokenizer, Passage.FromText(p), Passage.FromText(c), maxLength);
+                IGroupRewardSource source = model.Config.IsGeneralPreference ? WinRateRewardSource.FromRewardModel(model, Encode)
+                    : pairwise ? WinRateRewardSource.BradleyTerry(PointwiseRewardSource.FromRewardModel(model, Encode))
+                    : PointwiseRewardSource.FromRewardModel(model, Encode);
+                var spec2 = new RewardSourceSpec(source, null);
+                spec2.owned.Add(model);
+                return spec2;
+            }
+            case "judge":
+            {
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"{option}: {value} is not an absolute URL", option);
+                if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException($"--judge-model is required with {option} judge:URL", "--judge-model");
+                var client = new OpenAiCompatibleClient(new JudgeClientOptions
+                {
+                    BaseUrl = url, Model = judgeModel, ApiKey = Environment.GetEnvironmentVariable("PREFSHARP_JUDGE_API_KEY"),
+                }.Validate());
+                var judged = new RewardSourceSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new OpenAiJudge(client))), null);
+                judged.owned.Add(client);
+                return judged;
+            }
+            default: throw Bad(spec, option);
+        }
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static ArgumentException Bad(string spec, string option) =>
+        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR or judge:URL, found \"{spec}\"", option);
+
+    public void Dispose()
+    {
+        foreach (var item in owned) item.Dispose();
+    }
+}
