@@ -36,6 +36,7 @@ public static class CliApp
             TokenizerCommand.Create(),
             TrainRmCommand.Create(),
             TrainArmoCommand.Create(),
+            ServeCommand.Create(),
             SftCommand.Create(),
         };
         VerbExamples.Install(root);
