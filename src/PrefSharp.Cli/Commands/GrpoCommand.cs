@@ -22,6 +22,7 @@ public static class GrpoCommand
     private static readonly Option<string> Reward = new("--reward") { Description = "gym:WORLD, rm:DIR or judge:URL", Required = true };
     private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
+    private static readonly Option<double> JudgeTimeout = GrpoRewardSpec.NewJudgeTimeout();
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", Required = true };
     private static readonly Option<string> Advantage = new("--advantage") { Description = "grpo (group baseline) or rloo (leave-one-out)", DefaultValueFactory = _ => "grpo" };
@@ -58,7 +59,7 @@ public static class GrpoCommand
            | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
-            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
+            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
             Iterations, LossType, Beta, KlBudget, Epsilon, EpsilonHigh, ScaleRewards, Ratio, MicroBatch, Resume, Chat,
         };
         training.AddTo(command);
@@ -81,7 +82,8 @@ public static class GrpoCommand
             .Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         var options = Options(parse, trainingOptions, template.StopTokenIds.Select(id => (long)id).ToArray(), tokenizer.PadId ?? tokenizer.EosId ?? 0);
-        using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024);
+        using var reward = GrpoRewardSpec.Parse(parse.GetValue(Reward)!, parse.GetValue(Pairwise), parse.GetValue(JudgeModel), 1024,
+            judgeTimeout: parse.GetValue(JudgeTimeout));
         var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);

@@ -1,6 +1,8 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Gym.Worlds;
+using System.CommandLine;
 using PrefSharp.Core.Judging;
+using PrefSharp.Evaluation.Judging;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Tokenization;
@@ -21,6 +23,12 @@ internal sealed class GrpoRewardSpec : IDisposable
 {
     private readonly List<IDisposable> owned = [];
 
+    /// <summary>A <c>--judge-timeout</c> option: seconds one request to a <c>judge:URL</c> may take before it is retried.</summary>
+    internal static Option<double> NewJudgeTimeout() => new("--judge-timeout")
+    {
+        Description = "Seconds allowed for one judge request before it is retried (3 retries)", DefaultValueFactory = _ => 60,
+    };
+
     private GrpoRewardSpec(IGroupRewardSource source, IWorld? world) => (Source, World) = (source, world);
 
     /// <summary>The reward the policy is trained on.</summary>
@@ -31,8 +39,9 @@ internal sealed class GrpoRewardSpec : IDisposable
 
     /// <param name="option">The flag named in error messages.</param>
     /// <param name="gym">The source for <c>gym:WORLD</c>; null: the world's gold utility (or its preference with <paramref name="pairwise"/>).</param>
+    /// <param name="judgeTimeout">Seconds per judge request (<see cref="NewJudgeTimeout"/>).</param>
     public static GrpoRewardSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
-        Func<IWorld, IGroupRewardSource>? gym = null)
+        Func<IWorld, IGroupRewardSource>? gym = null, double judgeTimeout = 60)
     {
         var colon = spec.IndexOf(':');
         var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
@@ -69,11 +78,13 @@ internal sealed class GrpoRewardSpec : IDisposable
             {
                 if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"{option}: {value} is not an absolute URL", option);
                 if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException($"--judge-model is required with {option} judge:URL", "--judge-model");
-                var client = new OpenAiCompatibleClient(new JudgeClientOptions
+                if (!(judgeTimeout > 0)) throw new ArgumentException($"--judge-timeout must be > 0 seconds, found {judgeTimeout}", "--judge-timeout");
+                var client = new ChatJudgeClient(new JudgeClientOptions
                 {
                     BaseUrl = url, Model = judgeModel, ApiKey = Environment.GetEnvironmentVariable("PREFSHARP_JUDGE_API_KEY"),
-                }.Validate());
-                var judged = new GrpoRewardSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new OpenAiJudge(client))), null);
+                    Timeout = TimeSpan.FromSeconds(judgeTimeout),
+                });
+                var judged = new GrpoRewardSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new ChatJudge(client))), null);
                 judged.owned.Add(client);
                 return judged;
             }

@@ -47,7 +47,7 @@ internal static class OnlineDpoRun
         var random = new Random(training.Seed);
         var panel = AnnotatorSpec.Parse(parse.GetValue(Annotators)!, "--annotators");
         using var label = GrpoRewardSpec.Parse(parse.GetValue(Label)!, pairwise: false, parse.GetValue(JudgeModel), training.MaxSequenceLength, "--label",
-            world => new AnnotatorPanelSource(world, panel, random, votes));
+            world => new AnnotatorPanelSource(world, panel, random, votes), parse.GetValue(JudgeTimeout));
         var goldWorld = parse.GetValue(Gold) is { } name ? WorldCatalog.Get(name, "--gold") : label.World;
 
         var tokenizer = TokenizerFiles.Load(directory);
