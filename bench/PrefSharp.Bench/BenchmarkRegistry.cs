@@ -17,6 +17,7 @@ public static class BenchmarkRegistry
         new OnlineKlBudgetBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
+        new ServeBatchingBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
