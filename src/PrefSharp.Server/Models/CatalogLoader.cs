@@ -1,18 +1,24 @@
 using PrefSharp.Server.Hosting;
+using PrefSharp.Server.Judging;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Server.Models;
 
-/// <summary>Loads checkpoints given as <c>DIR</c> or <c>NAME=DIR</c> (the name defaults to the folder's name).</summary>
+/// <summary>
+/// Loads checkpoints given as <c>DIR</c> or <c>NAME=DIR</c> (the name defaults to the folder's name) and gym judges
+/// given as <c>gym:WORLD</c>.
+/// </summary>
 public static class CatalogLoader
 {
-    public static ModelCatalog Load(IEnumerable<string> policies, IEnumerable<string> rewardModels, ServeOptions options)
+    public static ModelCatalog Load(IEnumerable<string> policies, IEnumerable<string> rewardModels, IEnumerable<string> judges,
+        ServeOptions options)
     {
         var catalog = new ModelCatalog();
         try
         {
+            foreach (var spec in judges) catalog.Add(GymJudge.Parse(spec));
             foreach (var spec in policies)
             {
                 var (name, directory) = Parse(spec, "--model");

@@ -1,3 +1,4 @@
+using PrefSharp.Server.Judging;
 using PrefSharp.Server.OpenAi;
 
 namespace PrefSharp.Server.Models;
@@ -7,9 +8,10 @@ public sealed class ModelCatalog : IDisposable
 {
     private readonly Dictionary<string, ServedPolicy> policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServedRewardModel> rewardModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GymJudge> judges = new(StringComparer.Ordinal);
 
-    /// <summary>Every model name, policies first.</summary>
-    public IEnumerable<string> Names => policies.Keys.Concat(rewardModels.Keys);
+    /// <summary>Every model name: policies, reward models, judges.</summary>
+    public IEnumerable<string> Names => policies.Keys.Concat(rewardModels.Keys).Concat(judges.Keys);
 
     public ModelCatalog Add(ServedPolicy policy)
     {
@@ -24,6 +26,16 @@ public sealed class ModelCatalog : IDisposable
         rewardModels[model.Name] = model;
         return this;
     }
+
+    public ModelCatalog Add(GymJudge judge)
+    {
+        Reserve(judge.Name);
+        judges[judge.Name] = judge;
+        return this;
+    }
+
+    /// <summary>The gym judge called <paramref name="name"/>, or null.</summary>
+    public GymJudge? Judge(string name) => judges.GetValueOrDefault(name);
 
     /// <summary>The policy called <paramref name="name"/>, or 404 naming the models there are.</summary>
     public ServedPolicy Policy(string name) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using PrefSharp.Core.Data;
 using PrefSharp.Server.Batching;
 using PrefSharp.Server.Hosting;
+using PrefSharp.Server.Judging;
 using PrefSharp.Server.Models;
 using PrefSharp.Torch.Generation;
 
@@ -18,8 +19,14 @@ internal static class ChatCompletionsEndpoint
     public static async Task Handle(HttpContext context, ModelCatalog catalog, ServeOptions limits)
     {
         var request = await JsonRequest.ReadAsync(context);
-        var policy = catalog.Policy(request.RequiredString("model"));
+        var name = request.RequiredString("model");
         var messages = ChatMessages.Read(request);
+        if (catalog.Judge(name) is { } judge)
+        {
+            await GymJudgeEndpoint.Respond(context, judge, messages, request);
+            return;
+        }
+        var policy = catalog.Policy(name);
         var sampling = SamplingRequest.Read(request, limits, "max_completion_tokens", "max_tokens");
         var logprobs = request.Bool("logprobs");
         if ((request.Integer("top_logprobs", 0, 20) ?? 0) > 0)
