@@ -26,16 +26,7 @@ internal static class PreferenceEndpoint
         var pairs = prompts.Select((p, i) => (
             RewardInputs.Encode(served.Tokenizer, p, first[i], served.MaxLength),
             RewardInputs.Encode(served.Tokenizer, p, second[i], served.MaxLength))).ToList();
-        double[] logits;
-        await served.Lock.WaitAsync(context.RequestAborted);
-        try
-        {
-            logits = PreferenceLogits.Pairs(served.Model, pairs);
-        }
-        finally
-        {
-            served.Lock.Release();
-        }
+        var logits = await served.RunAsync(model => PreferenceLogits.Pairs(model, pairs), context.RequestAborted);
         await context.Response.WriteAsJsonAsync(new
         {
             id = $"preference-{Guid.NewGuid():N}", @object = "list", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model = served.Name,

@@ -23,16 +23,7 @@ internal static class ScoreEndpoint
         var responses = request.Strings("text_2", ScoringPairs.MaxItems);
         var prompts = ScoringPairs.Broadcast(request.Strings("text_1", ScoringPairs.MaxItems), "text_1", responses.Count, "text_2");
         var sequences = prompts.Zip(responses, (p, r) => RewardInputs.Encode(served.Tokenizer, p, r, served.MaxLength)).ToList();
-        double[] scores;
-        await served.Lock.WaitAsync(context.RequestAborted);
-        try
-        {
-            scores = RewardScorer.Score(served.Model, sequences);
-        }
-        finally
-        {
-            served.Lock.Release();
-        }
+        var scores = await served.RunAsync(model => RewardScorer.Score(model, sequences), context.RequestAborted);
         var tokens = sequences.Sum(s => s.Ids.Count);
         await context.Response.WriteAsJsonAsync(new
         {
