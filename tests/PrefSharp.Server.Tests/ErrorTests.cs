@@ -87,6 +87,7 @@ public sealed class ErrorTests
         var error = Assert.Throws<ArgumentException>(() => new ServeOptions { Host = "0.0.0.0" }.Validate());
         Assert.Equal("--api-key", error.ParamName);
         Assert.Equal("0.0.0.0", new ServeOptions { Host = "0.0.0.0", ApiKey = "k" }.Validate().Host);
+        Assert.Equal("--max-n", Assert.Throws<ArgumentException>(() => new ServeOptions { MaxChoices = 8, MaxBatchRows = 4 }.Validate()).ParamName);
         Assert.True(ServeOptions.IsLoopback("::1") && ServeOptions.IsLoopback("localhost") && !ServeOptions.IsLoopback("10.0.0.1"));
     }
 }

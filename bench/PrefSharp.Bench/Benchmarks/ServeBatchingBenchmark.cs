@@ -44,7 +44,7 @@ public sealed class ServeBatchingBenchmark : IBenchmark
              "max_position_embeddings": 512, "initializer_range": 0.05}
             """));
         model.Module.eval();
-        var options = new ServeOptions { Port = 0, MaxBatchRows = maxBatchRows, QueueLength = Clients * RequestsPerClient };
+        var options = new ServeOptions { Port = 0, MaxBatchRows = maxBatchRows, MaxChoices = 1, QueueLength = Clients * RequestsPerClient };
         var catalog = new ModelCatalog().Add(new ServedPolicy("bench", model, ByteLevelTokenizer.WithChatMl(), maxBatchRows, options.QueueLength));
         await using var server = await ModelServer.StartAsync(options, catalog);
         using var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(10) };

@@ -41,6 +41,8 @@ public sealed record ServeOptions
         if (MaxChoices < 1) throw new ArgumentException($"must be ≥ 1, found {MaxChoices}", "--max-n");
         if (QueueLength < 1) throw new ArgumentException($"must be ≥ 1, found {QueueLength}", "--queue");
         if (MaxBatchRows < 1) throw new ArgumentException($"must be ≥ 1, found {MaxBatchRows}", "--max-batch");
+        if (MaxChoices > MaxBatchRows)
+            throw new ArgumentException($"--max-n {MaxChoices} exceeds --max-batch {MaxBatchRows}: one request's choices are decoded in one batch", "--max-n");
         return this;
     }
 
