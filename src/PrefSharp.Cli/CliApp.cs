@@ -41,6 +41,7 @@ public static class CliApp
             TokenizerCommand.Create(),
             TrainRmCommand.Create(),
             TrainArmoCommand.Create(),
+            ServeCommand.Create(),
             SftCommand.Create(),
         };
         VerbExamples.Install(root);

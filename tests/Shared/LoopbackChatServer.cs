@@ -8,7 +8,8 @@ namespace PrefSharp.Tests.Shared;
 
 /// <summary>
 /// A tiny OpenAI-compatible chat server on 127.0.0.1 and a free port. <see cref="Respond"/> maps each request to a
-/// status and a reply text (wrapped as choices[0].message.content for 200); every request is recorded. Shared by the
+/// status and a reply text (wrapped as a chat.completion with choices[0].message.content and usage for 200, unless
+/// <see cref="Raw"/>); every request is recorded. Shared by the
 /// judge client tests (Core) and the end-to-end <c>grpo --reward judge:URL</c> test (CLI), linked into both projects.
 /// </summary>
 internal sealed class LoopbackChatServer : IDisposable
@@ -38,6 +39,12 @@ internal sealed class LoopbackChatServer : IDisposable
     /// <summary>A delay before answering (to test timeouts).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Send the reply text as the whole body, also for 200 (to test malformed responses).</summary>
+    public bool Raw { get; init; }
+
+    /// <summary>A Retry-After header (seconds) sent with every 429.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     private async Task Serve()
     {
         while (_listener.IsListening)
@@ -52,20 +59,29 @@ internal sealed class LoopbackChatServer : IDisposable
             Requests.Enqueue(request);
             var (status, text) = Respond(request, Requests.Count);
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
-            var reply = status == 200
-                ? new JsonObject { ["choices"] = new JsonArray(new JsonObject { ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text } }) }.ToJsonString()
-                : text;
+            var reply = status == 200 && !Raw ? Completion(text) : text;
             var bytes = Encoding.UTF8.GetBytes(reply);
             try
             {
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "application/json";
+                if (status == 429 && RetryAfterSeconds is { } wait) context.Response.AddHeader("Retry-After", wait.ToString());
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
             }
             catch (Exception) { /* the client gave up (timeout test) */ }
         }
     }
+
+    private static string Completion(string text) => new JsonObject
+    {
+        ["id"] = "chatcmpl-test", ["object"] = "chat.completion", ["created"] = 1_700_000_000, ["model"] = "judge-model",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text }, ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 11, ["completion_tokens"] = 3, ["total_tokens"] = 14 },
+    }.ToJsonString();
 
     public void Dispose()
     {

@@ -19,6 +19,7 @@ public static partial class GrpoCommand
     private static readonly Option<string> Reward = new("--reward") { Description = "gym:WORLD, rm:DIR or judge:URL", Required = true };
     private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
+    private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", Required = true };
     private static readonly Option<string> Advantage = new("--advantage") { Description = "grpo (group baseline) or rloo (leave-one-out)", DefaultValueFactory = _ => "grpo" };
@@ -55,7 +56,7 @@ public static partial class GrpoCommand
            | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup | TrainingFlag.ResumeWithChanges);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
-            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
+            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
             Iterations, LossType, Beta, KlBudget, Epsilon, EpsilonHigh, ScaleRewards, Ratio, MicroBatch, Resume, Chat,
         };
         training.AddTo(command);
@@ -70,13 +71,15 @@ public static partial class GrpoCommand
 
     private static int Run(ParseResult parse, TrainingFlags training)
     {
+        var trainer = Options(parse, training.From(parse, parse.GetValue(Out)!));                 // checked before any file is read
         var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText()).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         var (result, reward, last) = GrpoRecipe.Run(new GrpoRecipeOptions
         {
             ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Reward = parse.GetValue(Reward)!,
-            Pairwise = parse.GetValue(Pairwise), JudgeModel = parse.GetValue(JudgeModel), GoldWorld = parse.GetValue(Gold), Resume = parse.GetValue(Resume),
-            Trainer = Options(parse, training.From(parse, parse.GetValue(Out)!)),
+            Pairwise = parse.GetValue(Pairwise), JudgeModel = parse.GetValue(JudgeModel),
+            JudgeTimeoutSeconds = parse.GetValue(JudgeTimeout), GoldWorld = parse.GetValue(Gold), Resume = parse.GetValue(Resume),
+            Trainer = trainer,
         }, parse.InvocationConfiguration.Error);
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {

@@ -15,8 +15,26 @@ public static class JudgePrompts
         new("system", "You compare two AI assistant responses to the same user prompt. Judge helpfulness, correctness and " +
             "clarity. Ignore which response comes first and how long each is. Think briefly if you need to, then end with " +
             "a last line of the form `Verdict: A`, `Verdict: B` or `Verdict: tie`."),
-        new("user", $"[User prompt]\n{prompt}\n\n[Response A]\n{first}\n\n[Response B]\n{second}"),
+        new("user", $"{PromptHeader}{prompt}{FirstHeader}{first}{SecondHeader}{second}"),
     ];
+
+    private const string PromptHeader = "[User prompt]\n";
+    private const string FirstHeader = "\n\n[Response A]\n";
+    private const string SecondHeader = "\n\n[Response B]\n";
+
+    /// <summary>
+    /// The prompt and the two responses of a user message written by <see cref="Pairwise"/>, or null when the text is
+    /// not one (a simulated judge reads the question back this way).
+    /// </summary>
+    public static (string Prompt, string First, string Second)? ReadPairwise(string user)
+    {
+        if (!user.StartsWith(PromptHeader, StringComparison.Ordinal)) return null;
+        var first = user.IndexOf(FirstHeader, PromptHeader.Length, StringComparison.Ordinal);
+        if (first < 0) return null;
+        var second = user.IndexOf(SecondHeader, first + FirstHeader.Length, StringComparison.Ordinal);
+        if (second < 0) return null;
+        return (user[PromptHeader.Length..first], user[(first + FirstHeader.Length)..second], user[(second + SecondHeader.Length)..]);
+    }
 
     /// <summary>Messages asking for a 1–10 score of one response.</summary>
     public static IReadOnlyList<Message> Pointwise(string prompt, string response) =>

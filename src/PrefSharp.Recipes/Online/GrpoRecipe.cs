@@ -29,7 +29,7 @@ public static class GrpoRecipe
         {
             StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
         };
-        using var reward = RewardSourceSpec.Parse(options.Reward, options.Pairwise, options.JudgeModel, 1024);
+        using var reward = RewardSourceSpec.Parse(options.Reward, options.Pairwise, options.JudgeModel, 1024, judgeTimeout: options.JudgeTimeoutSeconds);
         var goldWorld = options.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);

@@ -23,6 +23,9 @@ public sealed record GrpoRecipeOptions
     /// <summary>Model name sent to a judge endpoint.</summary>
     public string? JudgeModel { get; init; }
 
+    /// <summary>Seconds one judge request may take before it is retried.</summary>
+    public double JudgeTimeoutSeconds { get; init; } = 60;
+
     /// <summary>Gym world whose utility is logged as the gold reward; null: the reward's world, if any.</summary>
     public string? GoldWorld { get; init; }
 

@@ -26,7 +26,7 @@ public static class OnlineDpoRecipe
         var random = new Random(training.Seed);
         var panel = AnnotatorSpec.Parse(recipe.Annotators, "--annotators");
         using var label = RewardSourceSpec.Parse(recipe.Label, pairwise: false, recipe.JudgeModel, training.MaxSequenceLength, recipe.LabelOption,
-            world => new AnnotatorPanelSource(world, panel, random, recipe.Votes));
+            world => new AnnotatorPanelSource(world, panel, random, recipe.Votes), recipe.JudgeTimeoutSeconds);
         var goldWorld = recipe.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : label.World;
 
         var tokenizer = TokenizerFiles.Load(directory);

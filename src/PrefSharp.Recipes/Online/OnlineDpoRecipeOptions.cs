@@ -20,6 +20,9 @@ public sealed record OnlineDpoRecipeOptions
     /// <summary>Model name sent to a judge endpoint.</summary>
     public string? JudgeModel { get; init; }
 
+    /// <summary>Seconds one judge request may take before it is retried.</summary>
+    public double JudgeTimeoutSeconds { get; init; } = 60;
+
     /// <summary>gym:WORLD: the simulated panel (AnnotatorSpec text).</summary>
     public required string Annotators { get; init; }
 

@@ -1,6 +1,7 @@
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Core.Judging;
+using PrefSharp.Evaluation.Judging;
 using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
@@ -31,9 +32,10 @@ public sealed class RewardSourceSpec : IDisposable
     public IWorld? World { get; }
 
     /// <param name="option">The flag named in error messages.</param>
+    /// <param name="judgeTimeout">Seconds one judge request may take before it is retried.</param>
     /// <param name="gym">The source for <c>gym:WORLD</c>; null: the world's gold utility (or its preference with <paramref name="pairwise"/>).</param>
     public static RewardSourceSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
-        Func<IWorld, IGroupRewardSource>? gym = null)
+        Func<IWorld, IGroupRewardSource>? gym = null, double judgeTimeout = 60)
     {
         var colon = spec.IndexOf(':');
         var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
@@ -70,11 +72,13 @@ public sealed class RewardSourceSpec : IDisposable
             {
                 if (!Uri.TryCreate(value, UriKind.Absolute, out var url)) throw new ArgumentException($"{option}: {value} is not an absolute URL", option);
                 if (string.IsNullOrWhiteSpace(judgeModel)) throw new ArgumentException($"--judge-model is required with {option} judge:URL", "--judge-model");
-                var client = new OpenAiCompatibleClient(new JudgeClientOptions
+                if (!(judgeTimeout > 0)) throw new ArgumentException($"--judge-timeout must be > 0 seconds, found {judgeTimeout}", "--judge-timeout");
+                var client = new ChatJudgeClient(new JudgeClientOptions
                 {
                     BaseUrl = url, Model = judgeModel, ApiKey = Environment.GetEnvironmentVariable("PREFSHARP_JUDGE_API_KEY"),
-                }.Validate());
-                var judged = new RewardSourceSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new OpenAiJudge(client))), null);
+                    Timeout = TimeSpan.FromSeconds(judgeTimeout),
+                });
+                var judged = new RewardSourceSpec(WinRateRewardSource.FromJudge(new PositionSwapJudge(new ChatJudge(client))), null);
                 judged.owned.Add(client);
                 return judged;
             }

@@ -46,7 +46,8 @@ public static class TextGenerator
         return completions;
     }
 
-    private static IReadOnlyList<int> PromptIds(ChatTemplate template, Passage prompt)
+    /// <summary>The ids generation starts from: a conversation's generation prompt under a chat template, else the plain prompt.</summary>
+    public static IReadOnlyList<int> PromptIds(ChatTemplate template, Passage prompt)
     {
         var ids = template.Kind != ChatTemplateKind.Plain && prompt.Messages is { } messages
             ? template.GenerationPrompt(messages)

@@ -40,7 +40,7 @@ internal static class OnlineDpoFlags
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         return new OnlineDpoRecipeOptions
         {
-            ModelDirectory = directory, Prompts = prompts, Label = parse.GetValue(Label)!, JudgeModel = parse.GetValue(JudgeModel),
+            ModelDirectory = directory, Prompts = prompts, Label = parse.GetValue(Label)!, JudgeModel = parse.GetValue(JudgeModel), JudgeTimeoutSeconds = parse.GetValue(JudgeTimeout),
             Annotators = parse.GetValue(Annotators)!, Votes = votes, GoldWorld = parse.GetValue(Gold), Rounds = rounds, PromptsPerRound = perRound, Loop = options,
         };
     }

@@ -1,9 +1,12 @@
 using PrefSharp.Core.Judging;
+using PrefSharp.Core.Tests;
+using PrefSharp.Evaluation.Judging;
 using PrefSharp.Tests.Shared;
 
-namespace PrefSharp.Core.Tests.Judging;
+namespace PrefSharp.Evaluation.Tests;
 
-public class OpenAiJudgeTests
+/// <summary>The judge over IChatClient against a loopback chat server: request shape, retries, timeouts, position swap, cache.</summary>
+public class ChatJudgeTests
 {
     private static JudgeClientOptions Options(LoopbackChatServer server) => new()
     {
@@ -15,8 +18,8 @@ public class OpenAiJudgeTests
     public async Task Pairwise_request_carries_model_and_both_responses_and_the_verdict_is_parsed()
     {
         using var server = new LoopbackChatServer((_, _) => (200, "A is terse. B explains the steps.\nVerdict: B"));
-        using var client = new OpenAiCompatibleClient(Options(server));
-        var judgement = await new OpenAiJudge(client).CompareAsync("What is 2+2?", "4", "2 + 2 = 4 because …");
+        using var client = new ChatJudgeClient(Options(server));
+        var judgement = await new ChatJudge(client).CompareAsync("What is 2+2?", "4", "2 + 2 = 4 because …");
 
         Assert.Equal(0.0, judgement.FirstWins);
         var request = Assert.Single(server.Requests);
@@ -34,8 +37,8 @@ public class OpenAiJudgeTests
     public async Task Pointwise_score_is_read_from_the_answer()
     {
         using var server = new LoopbackChatServer((_, _) => (200, "Clear and correct, 8/10 for style.\nScore: 7"));
-        using var client = new OpenAiCompatibleClient(Options(server));
-        Assert.Equal(7.0, (await new OpenAiJudge(client).ScoreAsync("p", "r")).Score);
+        using var client = new ChatJudgeClient(Options(server));
+        Assert.Equal(7.0, (await new ChatJudge(client).ScoreAsync("p", "r")).Score);
     }
 
     [Fact]
@@ -43,8 +46,8 @@ public class OpenAiJudgeTests
     {
         // 429, 503, then 200: three requests, success.
         using var server = new LoopbackChatServer((_, n) => n switch { 1 => (429, "slow down"), 2 => (503, "busy"), _ => (200, "Verdict: tie") });
-        using var client = new OpenAiCompatibleClient(Options(server));
-        Assert.Equal(0.5, (await new OpenAiJudge(client).CompareAsync("p", "a", "b")).FirstWins);
+        using var client = new ChatJudgeClient(Options(server));
+        Assert.Equal(0.5, (await new ChatJudge(client).CompareAsync("p", "a", "b")).FirstWins);
         Assert.Equal(3, server.Requests.Count);
     }
 
@@ -52,16 +55,16 @@ public class OpenAiJudgeTests
     public async Task Persistent_failure_gives_a_clear_error_after_all_attempts_and_4xx_is_not_retried()
     {
         using var failing = new LoopbackChatServer((_, _) => (500, "{\"error\":\"model crashed\"}"));
-        using var client = new OpenAiCompatibleClient(Options(failing) with { MaxRetries = 2 });
-        var error = await Assert.ThrowsAsync<JudgeException>(() => new OpenAiJudge(client).CompareAsync("p", "a", "b"));
+        using var client = new ChatJudgeClient(Options(failing) with { MaxRetries = 2 });
+        var error = await Assert.ThrowsAsync<JudgeException>(() => new ChatJudge(client).CompareAsync("p", "a", "b"));
         Assert.Contains("after 3 attempt(s)", error.Message);
         Assert.Contains("HTTP 500", error.Message);
         Assert.Contains("model crashed", error.Message);
         Assert.Equal(3, failing.Requests.Count);
 
         using var bad = new LoopbackChatServer((_, _) => (400, "{\"error\":\"unknown model\"}"));
-        using var badClient = new OpenAiCompatibleClient(Options(bad));
-        var badError = await Assert.ThrowsAsync<JudgeException>(() => new OpenAiJudge(badClient).CompareAsync("p", "a", "b"));
+        using var badClient = new ChatJudgeClient(Options(bad));
+        var badError = await Assert.ThrowsAsync<JudgeException>(() => new ChatJudge(badClient).CompareAsync("p", "a", "b"));
         Assert.Contains("HTTP 400", badError.Message);
         Assert.Single(bad.Requests);
     }
@@ -70,8 +73,8 @@ public class OpenAiJudgeTests
     public async Task A_slow_server_times_out_with_a_message_saying_so()
     {
         using var server = new LoopbackChatServer((_, _) => (200, "Verdict: A")) { Delay = TimeSpan.FromSeconds(1) };
-        using var client = new OpenAiCompatibleClient(Options(server) with { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
-        var error = await Assert.ThrowsAsync<JudgeException>(() => new OpenAiJudge(client).CompareAsync("p", "a", "b"));
+        using var client = new ChatJudgeClient(Options(server) with { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 });
+        var error = await Assert.ThrowsAsync<JudgeException>(() => new ChatJudge(client).CompareAsync("p", "a", "b"));
         Assert.Contains("no answer within 0.2 s", error.Message);
     }
 
@@ -80,16 +83,16 @@ public class OpenAiJudgeTests
     {
         // Always "A": the first position wins both times → inconsistent → tie.
         using var biased = new LoopbackChatServer((_, _) => (200, "Verdict: A"));
-        using var biasedClient = new OpenAiCompatibleClient(Options(biased));
-        var swapped = await new PositionSwapJudge(new OpenAiJudge(biasedClient)).CompareAsync("p", "good answer", "bad answer");
+        using var biasedClient = new ChatJudgeClient(Options(biased));
+        var swapped = await new PositionSwapJudge(new ChatJudge(biasedClient)).CompareAsync("p", "good answer", "bad answer");
         Assert.Equal(0.5, swapped.FirstWins);
         Assert.Equal(2, biased.Requests.Count);
 
         // A judge that prefers the response containing "good" in either position: consistent → 1.
         using var fair = new LoopbackChatServer((request, _) =>
             (200, request.User.IndexOf("good", StringComparison.Ordinal) < request.User.IndexOf("[Response B]", StringComparison.Ordinal) ? "Verdict: A" : "Verdict: B"));
-        using var fairClient = new OpenAiCompatibleClient(Options(fair));
-        var judge = new PositionSwapJudge(new OpenAiJudge(fairClient));
+        using var fairClient = new ChatJudgeClient(Options(fair));
+        var judge = new PositionSwapJudge(new ChatJudge(fairClient));
         Assert.Equal(1.0, (await judge.CompareAsync("p", "good answer", "bad answer")).FirstWins);
         Assert.Equal(0.0, (await judge.CompareAsync("p", "bad answer", "good answer")).FirstWins);
         Assert.Equal(0.75, PositionSwapJudge.Combine(1.0, 0.5));   // A, then tie: no contradiction → mean
@@ -99,8 +102,8 @@ public class OpenAiJudgeTests
     public async Task Cache_answers_repeated_calls_from_disk_also_in_a_new_instance()
     {
         using var server = new LoopbackChatServer((_, _) => (200, "Verdict: A\nScore: 9"));
-        using var client = new OpenAiCompatibleClient(Options(server));
-        var judge = new OpenAiJudge(client);
+        using var client = new ChatJudgeClient(Options(server));
+        var judge = new ChatJudge(client);
         using var folder = new TempFolder();
         var cache = new CachingJudge(folder.Root, judge.Model, judge, judge);
 
@@ -116,33 +119,5 @@ public class OpenAiJudgeTests
         Assert.Equal(3, server.Requests.Count);
         Assert.NotEqual(cache.Key("pairwise", "p", "ab", "c"), cache.Key("pairwise", "p", "a", "bc"));
         Assert.NotEqual(cache.Key("pairwise", "p", "a", "b"), new CachingJudge(folder.Root, "other-model", judge).Key("pairwise", "p", "a", "b"));
-    }
-
-    [Theory]
-    [InlineData("Verdict: A", 1.0)]
-    [InlineData("verdict: b", 0.0)]
-    [InlineData("Both are fine. Verdict: tie", 0.5)]
-    [InlineData("[[A]]", 1.0)]
-    [InlineData("B", 0.0)]
-    [InlineData("**Verdict:** [[B]]", 0.0)]
-    [InlineData("At first I thought Verdict: A, but on reflection Verdict: B", 0.0)]
-    public void Pairwise_parser_reads_the_last_verdict(string text, double expected) =>
-        Assert.Equal(expected, VerdictParser.Pairwise(text));
-
-    [Theory]
-    [InlineData("Score: 7", 7.0)]
-    [InlineData("I'd give it 6/10.", 6.0)]
-    [InlineData("score = 8.5", 8.5)]
-    [InlineData("3", 3.0)]
-    public void Score_parser_reads_scores(string text, double expected) => Assert.Equal(expected, VerdictParser.Score(text));
-
-    [Fact]
-    public void Unparseable_answers_are_errors_that_quote_the_text()
-    {
-        Assert.Contains("I cannot decide", Assert.Throws<JudgeException>(() => VerdictParser.Pairwise("I cannot decide")).Message);
-        Assert.Throws<JudgeException>(() => VerdictParser.Score("Score: 42"));
-        Assert.Equal("Model", Assert.Throws<ArgumentException>(() => new JudgeClientOptions { BaseUrl = new Uri("http://x"), Model = " " }.Validate()).ParamName);
-        Assert.Equal(new Uri("https://api.example.com/v1/chat/completions"),
-            new JudgeClientOptions { BaseUrl = new Uri("https://api.example.com/v1/"), Model = "m" }.Endpoint);
     }
 }

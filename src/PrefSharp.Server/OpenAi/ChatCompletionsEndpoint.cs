@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http;
+using PrefSharp.Core.Data;
+using PrefSharp.Server.Batching;
+using PrefSharp.Server.Hosting;
+using PrefSharp.Server.Judging;
+using PrefSharp.Server.Models;
+using PrefSharp.Torch.Generation;
+
+namespace PrefSharp.Server.OpenAi;
+
+/// <summary>
+/// <c>POST /v1/chat/completions</c>: the messages go through the checkpoint's chat template, the rows are decoded by
+/// the model's <see cref="DynamicBatcher"/>, and the answer is a <c>chat.completion</c>, or with <c>stream: true</c> a
+/// series of <c>chat.completion.chunk</c> events ending with <c>data: [DONE]</c>. The chunks are sent once the batch
+/// holding the request has finished decoding.
+/// </summary>
+internal static class ChatCompletionsEndpoint
+{
+    public static async Task Handle(HttpContext context, ModelCatalog catalog, ServeOptions limits)
+    {
+        var request = await JsonRequest.ReadAsync(context);
+        var name = request.RequiredString("model");
+        var messages = ChatMessages.Read(request);
+        if (catalog.Judge(name) is { } judge)
+        {
+            await GymJudgeEndpoint.Respond(context, judge, messages, request);
+            return;
+        }
+        var policy = catalog.Policy(name);
+        var sampling = SamplingRequest.Read(request, limits, "max_completion_tokens", "max_tokens");
+        var logprobs = request.Bool("logprobs");
+        if ((request.Integer("top_logprobs", 0, 20) ?? 0) > 0)
+            throw ApiException.Invalid("top_logprobs", "this server does not compute alternative tokens; use 0");
+        var promptIds = TextGenerator.PromptIds(policy.Chat, Passage.FromMessages(messages));
+        var budget = sampling.Budget(promptIds.Count, policy.ContextLength, limits.MaxTokens, "messages");
+        var rows = await policy.Batcher.Submit(new GenerationJob(promptIds, sampling.Choices, budget, sampling.Settings, policy.Chat.StopTokenIds));
+        var tokenizer = policy.Chat.Tokenizer;
+        var choices = rows.Select(row => FinishedChoice.From(row, tokenizer, sampling.Stop)).ToList();
+        var (id, created, model) = ($"chatcmpl-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), policy.Name);
+        var usage = Usage.Of(promptIds.Count, choices);
+        if (!sampling.Stream)
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id, @object = "chat.completion", created, model, system_fingerprint = (string?)null,
+                choices = choices.Select((choice, index) => new
+                {
+                    index,
+                    message = new { role = "assistant", content = choice.Text, refusal = (string?)null },
+                    logprobs = logprobs ? TokenLogProbs.Chat(choice, tokenizer, Range.All) : null,
+                    finish_reason = choice.FinishReason,
+                }),
+                usage,
+            });
+            return;
+        }
+        var events = EventStream.Start(context);
+        object Chunk(int index, object delta, object? tokenLogProbs, string? finish) => new
+        {
+            id, @object = "chat.completion.chunk", created, model, system_fingerprint = (string?)null,
+            choices = new[] { new { index, delta, logprobs = tokenLogProbs, finish_reason = finish } },
+        };
+        for (var index = 0; index < choices.Count; index++)
+        {
+            var choice = choices[index];
+            await events.Send(Chunk(index, new { role = "assistant", content = "" }, null, null));
+            foreach (var (delta, tokens) in choice.Deltas(tokenizer))
+                await events.Send(Chunk(index, new { content = delta }, logprobs ? TokenLogProbs.Chat(choice, tokenizer, tokens) : null, null));
+            await events.Send(Chunk(index, new { }, null, choice.FinishReason));
+        }
+        if (sampling.IncludeUsage)
+            await events.Send(new { id, @object = "chat.completion.chunk", created, model, choices = Array.Empty<object>(), usage });
+        await events.Done();
+    }
+}
