@@ -1,0 +1,127 @@
+namespace PrefSharp.Core.Data;
+
+/// <summary>
+/// The compressed bytes under a <see cref="GzipInputStream"/>. It serves them to a <see cref="System.IO.Compression.DeflateStream"/>
+/// and keeps the bytes of the last two reads, because the deflate decoder takes input in chunks and does not say where
+/// its data ended: the member's trailer lies somewhere in those last two chunks.
+/// </summary>
+internal sealed class GzipRawInput(Stream file) : Stream
+{
+    private byte[] buffer = new byte[1 << 16];
+    private long bufferOffset;
+    private int position;
+    private int end;
+    private int lastRead;
+    private int previousRead;
+
+    /// <summary>Offset in the file of the next byte not yet handed out.</summary>
+    public long Offset => bufferOffset + position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => Offset; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] destination, int offset, int count) => Read(destination.AsSpan(offset, count));
+
+    public override int Read(Span<byte> destination)
+    {
+        if (position == end && !Ensure(1))
+        {
+            return 0;
+        }
+        var count = Math.Min(destination.Length, end - position);
+        buffer.AsSpan(position, count).CopyTo(destination);
+        previousRead = lastRead;
+        lastRead = position;
+        position += count;
+        return count;
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes without consuming them; false when the file ends first.</summary>
+    public bool TryPeek(int count, out ReadOnlySpan<byte> bytes)
+    {
+        var available = Ensure(count);
+        bytes = buffer.AsSpan(position, available ? count : end - position);
+        return available;
+    }
+
+    public void Skip(int count) => position += count;
+
+    /// <summary>Starts a member: the trailer search will look only at what is read from here on.</summary>
+    public void MarkMemberStart() => previousRead = lastRead = position;
+
+    /// <summary>
+    /// Finds the 8-byte trailer (CRC-32, length mod 2^32, little-endian) in the bytes handed out by the last two reads
+    /// (or just after them) and moves past it. Returns false when no position holds it.
+    /// </summary>
+    public bool TrySkipTrailer(uint crc, uint length)
+    {
+        Span<byte> trailer = stackalloc byte[8];
+        BitConverter.TryWriteBytes(trailer, crc);
+        BitConverter.TryWriteBytes(trailer[4..], length);
+        Ensure(8);
+        var found = buffer.AsSpan(previousRead, Math.Min(end, position + 8) - previousRead).IndexOf(trailer);
+        if (found < 0)
+        {
+            return false;
+        }
+        position = previousRead + found + 8;
+        MarkMemberStart();
+        return true;
+    }
+
+    /// <summary>True when the last two reads (or the bytes just after them) hold this member length where a trailer's would be.</summary>
+    public bool HoldsLength(uint length)
+    {
+        var window = buffer.AsSpan(previousRead, Math.Min(end, position + 8) - previousRead);
+        for (var at = 4; at + 4 <= window.Length; at++)
+        {
+            if (BitConverter.ToUInt32(window.Slice(at, 4)) == length)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Makes <paramref name="count"/> bytes from the current position available, keeping the last two reads.</summary>
+    private bool Ensure(int count)
+    {
+        while (end - position < count)
+        {
+            var keep = Math.Min(previousRead, position);
+            if (keep > 0)
+            {
+                Buffer.BlockCopy(buffer, keep, buffer, 0, end - keep);
+                (bufferOffset, end, position, lastRead, previousRead) = (bufferOffset + keep, end - keep, position - keep, lastRead - keep, previousRead - keep);
+            }
+            if (end == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            var read = file.Read(buffer, end, buffer.Length - end);
+            if (read == 0)
+            {
+                return false;
+            }
+            end += read;
+        }
+        return true;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] source, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            file.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
