@@ -10,7 +10,7 @@ namespace PrefSharp.Core.Data;
 /// file here is a <see cref="Problems.TruncatedFile"/> error naming the file, and a checksum that does not match is a
 /// <see cref="Problems.CorruptFile"/> error. Neither is a bad record: <see cref="ReadOptions.SkipInvalid"/> does not skip them.
 /// </summary>
-public sealed class GzipInputStream : Stream
+public sealed class GzipInputStream : ForwardReadStream
 {
     private readonly GzipRawInput input;
     private readonly string path;
@@ -29,13 +29,7 @@ public sealed class GzipInputStream : Stream
         this.path = path;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => totalLength; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => totalLength;
 
     public override int Read(Span<byte> buffer)
     {
@@ -104,11 +98,6 @@ public sealed class GzipInputStream : Stream
 
     private DataFormatException Corrupt(string detail) => new(SourceLocation.WholeFile(path), null, Problems.CorruptFile,
         "an intact gzip file (`gzip -t` checks one)", detail);
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -5,7 +5,7 @@ namespace PrefSharp.Core.Data;
 /// and keeps the bytes of the last two reads, because the deflate decoder takes input in chunks and does not say where
 /// its data ended: the member's trailer lies somewhere in those last two chunks.
 /// </summary>
-internal sealed class GzipRawInput(Stream file) : Stream
+internal sealed class GzipRawInput(Stream file) : ForwardReadStream
 {
     private byte[] buffer = new byte[1 << 16];
     private long bufferOffset;
@@ -17,13 +17,7 @@ internal sealed class GzipRawInput(Stream file) : Stream
     /// <summary>Offset in the file of the next byte not yet handed out.</summary>
     public long Offset => bufferOffset + position;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Offset; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] destination, int offset, int count) => Read(destination.AsSpan(offset, count));
+    protected override long BytesRead => Offset;
 
     public override int Read(Span<byte> destination)
     {
@@ -110,11 +104,6 @@ internal sealed class GzipRawInput(Stream file) : Stream
         }
         return true;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] source, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
