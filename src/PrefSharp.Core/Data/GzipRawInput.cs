@@ -48,7 +48,9 @@ internal sealed class GzipRawInput(Stream file) : ForwardReadStream
 
     /// <summary>
     /// Finds the 8-byte trailer (CRC-32, length mod 2^32, little-endian) in the bytes handed out by the last two reads
-    /// (or just after them) and moves past it. Returns false when no position holds it.
+    /// (or just after them) and moves past it. Where several places hold those bytes (an empty member's trailer is all
+    /// zeros, as a deflate tail may be), the first one followed by the end of the file or another member wins.
+    /// Returns false when no place holds the trailer.
     /// </summary>
     public bool TrySkipTrailer(uint crc, uint length)
     {
@@ -56,14 +58,30 @@ internal sealed class GzipRawInput(Stream file) : ForwardReadStream
         BitConverter.TryWriteBytes(trailer, crc);
         BitConverter.TryWriteBytes(trailer[4..], length);
         Ensure(8);
-        var found = buffer.AsSpan(previousRead, Math.Min(end, position + 8) - previousRead).IndexOf(trailer);
-        if (found < 0)
+        var limit = position + 8 - previousRead;
+        int? first = null;
+        for (var from = 0; ; from++)
         {
-            return false;
+            var found = buffer.AsSpan(previousRead + from, Math.Min(end - previousRead, limit) - from).IndexOf(trailer);
+            if (found < 0)
+            {
+                break;
+            }
+            from += found;
+            first ??= from;
+            position = previousRead + from + 8;
+            if (!TryPeek(3, out var next) && next.IsEmpty || next.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B, 8]))
+            {
+                MarkMemberStart();
+                return true;
+            }
         }
-        position = previousRead + found + 8;
-        MarkMemberStart();
-        return true;
+        if (first is { } start)
+        {
+            position = previousRead + start + 8;
+            MarkMemberStart();
+        }
+        return first is not null;
     }
 
     /// <summary>True when the last two reads (or the bytes just after them) hold this member length where a trailer's would be.</summary>

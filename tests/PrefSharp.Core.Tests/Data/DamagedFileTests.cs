@@ -52,7 +52,8 @@ public sealed class DamagedFileTests : IDisposable
     public void A_whole_gzip_file_of_several_members_with_optional_header_fields_is_read_to_the_last_record()
     {
         var second = GzipFixture.MemberWithOptionalFields(GzipFixture.Line(1000));
-        var path = WriteBytes("members.jsonl.gz", [.. gzip.Bytes, .. second, .. gzip.Bytes]);
+        var empty = GzipFixture.MemberWithOptionalFields([]);
+        var path = WriteBytes("members.jsonl.gz", [.. empty, .. gzip.Bytes, .. second, .. empty, .. gzip.Bytes, .. empty]);
 
         var battles = PreferenceFileReader.ReadAll(path).Cast<Battle>().ToList();
 

@@ -38,7 +38,7 @@ internal sealed class GzipFixture
 
     public static byte[] Line(int index) => Encoding.UTF8.GetBytes($$"""{"item_a": "m{{index % 7}}", "item_b": "n{{index % 5}}", "outcome": "a"}""" + "\n");
 
-    /// <summary>One gzip member written by hand, with the optional header fields FEXTRA, FNAME and FCOMMENT that GZipStream never writes.</summary>
+    /// <summary>One gzip member written by hand, with the optional header fields FEXTRA, FNAME and FCOMMENT that GZipStream never writes; may be empty.</summary>
     public static byte[] MemberWithOptionalFields(byte[] content)
     {
         using var memory = new MemoryStream();
@@ -46,6 +46,10 @@ internal sealed class GzipFixture
         memory.Write([3, 0, (byte)'a', (byte)'b', (byte)'c']);
         memory.Write("name.jsonl\0"u8);
         memory.Write("a comment\0"u8);
+        if (content.Length == 0)
+        {
+            memory.Write([0x03, 0x00]); // the final empty fixed-Huffman block gzip writes (DeflateStream writes nothing for no input)
+        }
         using (var deflate = new DeflateStream(memory, CompressionLevel.Optimal, leaveOpen: true))
         {
             deflate.Write(content);
