@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace PrefSharp.Core.Data;
 
 /// <summary>
@@ -55,8 +57,8 @@ internal sealed class GzipRawInput(Stream file) : ForwardReadStream
     public bool TrySkipTrailer(uint crc, uint length)
     {
         Span<byte> trailer = stackalloc byte[8];
-        BitConverter.TryWriteBytes(trailer, crc);
-        BitConverter.TryWriteBytes(trailer[4..], length);
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], length);
         Ensure(8);
         var limit = position + 8 - previousRead;
         int? first = null;
@@ -90,7 +92,7 @@ internal sealed class GzipRawInput(Stream file) : ForwardReadStream
         var window = buffer.AsSpan(previousRead, Math.Min(end, position + 8) - previousRead);
         for (var at = 4; at + 4 <= window.Length; at++)
         {
-            if (BitConverter.ToUInt32(window.Slice(at, 4)) == length)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(window.Slice(at, 4)) == length)
             {
                 return true;
             }

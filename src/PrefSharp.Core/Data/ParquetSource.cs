@@ -49,7 +49,7 @@ internal static class ParquetSource
             stream.ReadExactly(tail);
             stream.Position = 0;
         }
-        var metadataLength = BitConverter.ToInt32(tail);
+        var metadataLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
         if (length < 12 || !tail[4..].SequenceEqual("PAR1"u8) || metadataLength <= 0 || metadataLength > length - 12)
         {
             throw new DataFormatException(SourceLocation.WholeFile(path), null, Problems.TruncatedFile,

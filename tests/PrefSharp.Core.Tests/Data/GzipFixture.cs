@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
@@ -54,8 +55,10 @@ internal sealed class GzipFixture
         {
             deflate.Write(content);
         }
-        memory.Write(BitConverter.GetBytes(Crc32.HashToUInt32(content)));
-        memory.Write(BitConverter.GetBytes((uint)content.Length));
+        Span<byte> trailer = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, Crc32.HashToUInt32(content));
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)content.Length);
+        memory.Write(trailer);
         return memory.ToArray();
     }
 }
