@@ -6,7 +6,8 @@ namespace PrefSharp.Cli;
 /// <summary>
 /// Maps exceptions to one line on stderr and an exit code: 2 for bad input or options (the user can fix it),
 /// 3 for a computation that went non-finite (a diverged training run, a model whose logits are NaN; the message says
-/// where and why), 1 for anything else. A stack trace only with --verbose.
+/// where and why), 1 for anything else. A stack trace only with --verbose. A parallel loop's wrapper of a single failure
+/// is reported as that failure.
 /// </summary>
 public static class CliErrors
 {
@@ -16,6 +17,8 @@ public static class CliErrors
 
     public static int Report(Exception failure, bool verbose, TextWriter error)
     {
+        // work spread over cores (Parallel.For) wraps the first failure; the user needs that failure, not the wrapper
+        if (failure is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var only]) failure = only;
         var code = IsBadInput(failure) ? BadInput : failure is NonFiniteValueException ? NonFinite : Failure;
         error.WriteLine($"error: {Describe(failure)}");
         if (verbose) error.WriteLine(failure);

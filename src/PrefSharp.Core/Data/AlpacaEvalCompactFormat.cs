@@ -19,5 +19,13 @@ public sealed class AlpacaEvalCompactFormat : IRecordFormat
 
     public void Read(RecordFields record, List<PreferenceRecord> output) =>
         output.Add(AlpacaEvalFormat.CreateBattle(record, record.Id("index"),
-            record.Number("len_output_1"), record.Number("len_output_2"), KnownFields));
+            Length(record, "len_output_1"), Length(record, "len_output_2"), KnownFields));
+
+    /// <summary>A length in code points, as the full annotations give it: a whole number from 0 to <see cref="int.MaxValue"/>.</summary>
+    private static double Length(RecordFields record, string field)
+    {
+        var length = record.Number(field);
+        return length is >= 0 and <= int.MaxValue && Math.Floor(length) == length ? length
+            : throw record.Error(field, Problems.OutOfRange, $"a whole number of characters from 0 to {int.MaxValue}", $"got {length}");
+    }
 }

@@ -40,8 +40,8 @@ public sealed class AlpacaEvalFormat : IRecordFormat
     /// <summary>The battle both AlpacaEval formats share: generators, soft score, lengths as styles, extras as metadata.</summary>
     internal static Battle CreateBattle(RecordFields record, string questionId, double lengthA, double lengthB, IReadOnlySet<string> known)
     {
-        var itemA = record.String("generator_1");
-        var itemB = record.String("generator_2");
+        var itemA = record.ItemName("generator_1");
+        var itemB = record.ItemName("generator_2");
         var scoreA = ScoreA(record, record.Number("preference"));
         return new Battle(itemA, itemB, RecordChecks.OutcomeFromScore(scoreA))
         {

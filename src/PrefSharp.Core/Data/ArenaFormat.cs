@@ -22,8 +22,8 @@ public sealed class ArenaFormat : IRecordFormat
 
     public void Read(RecordFields record, List<PreferenceRecord> output)
     {
-        var itemA = record.String("model_a");
-        var itemB = record.String("model_b");
+        var itemA = record.ItemName("model_a");
+        var itemB = record.ItemName("model_b");
         RecordChecks.DistinctItems(record, itemA, itemB, "model_b");
         var winner = record.String("winner");
         var outcome = winner switch

@@ -23,8 +23,8 @@ public sealed class BattlesFormat : IRecordFormat
 
     public void Read(RecordFields record, List<PreferenceRecord> output)
     {
-        var itemA = record.String(BattleFields.ItemA);
-        var itemB = record.String(BattleFields.ItemB);
+        var itemA = record.ItemName(BattleFields.ItemA);
+        var itemB = record.ItemName(BattleFields.ItemB);
         RecordChecks.DistinctItems(record, itemA, itemB, BattleFields.ItemB);
         var outcomeName = record.String(BattleFields.Outcome);
         var outcome = outcomeName switch

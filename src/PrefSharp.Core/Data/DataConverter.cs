@@ -5,6 +5,7 @@ namespace PrefSharp.Core.Data;
 /// (the API behind <c>prefsharp data convert IN OUT [--to trl|battles|parquet]</c>). The output is written
 /// atomically: by default the first bad record (unreadable, or not convertible to the target) aborts the
 /// conversion and nothing is written; with <see cref="ReadOptions.SkipInvalid"/> such records are skipped and counted.
+/// A conversion that would write no record (an empty input, or every record skipped) is an error and writes nothing.
 /// </summary>
 public static class DataConverter
 {
@@ -24,10 +25,10 @@ public static class DataConverter
         var skip = reader.Options.SkipInvalid;
         var written = chosen switch
         {
-            ConvertTarget.Trl => TrlJsonlWriter.Write(output, Map(all, ToTrlRecord, skipped, skip)),
-            ConvertTarget.Battles => BattleJsonlWriter.Write(output, Map(all, ToBattle, skipped, skip)),
-            _ when first is Battle => BattleParquetWriter.Write(output, Map(all, ToBattle, skipped, skip)),
-            _ => PairParquetWriter.Write(output, Map(all, ToPair, skipped, skip)),
+            ConvertTarget.Trl => TrlJsonlWriter.Write(output, Map(input, all, ToTrlRecord, skipped, skip)),
+            ConvertTarget.Battles => BattleJsonlWriter.Write(output, Map(input, all, ToBattle, skipped, skip)),
+            _ when first is Battle => BattleParquetWriter.Write(output, Map(input, all, ToBattle, skipped, skip)),
+            _ => PairParquetWriter.Write(output, Map(input, all, ToPair, skipped, skip)),
         };
         return new ConversionResult(input, output, reader.Format?.Name, chosen, written, skipped);
     }
@@ -45,9 +46,11 @@ public static class DataConverter
         }
     }
 
-    private static IEnumerable<T> Map<T>(IEnumerable<PreferenceRecord> records, Func<PreferenceRecord, T> convert, SkippedRecords skipped, bool skip)
+    /// <summary>Converts each record (skipping or throwing on those that cannot be); throws at the end when none could.</summary>
+    private static IEnumerable<T> Map<T>(string input, IEnumerable<PreferenceRecord> records, Func<PreferenceRecord, T> convert, SkippedRecords skipped, bool skip)
         where T : class
     {
+        var any = false;
         foreach (var record in records)
         {
             T? converted = null;
@@ -61,8 +64,14 @@ public static class DataConverter
             }
             if (converted is not null)
             {
+                any = true;
                 yield return converted;
             }
+        }
+        if (!any)
+        {
+            throw new DataFormatException(SourceLocation.WholeFile(input), null, Problems.NoRecords, "at least one record to convert",
+                skipped.Total > 0 ? $"all {skipped.Total} were skipped as invalid" : "the file holds none");
         }
     }
 

@@ -19,4 +19,16 @@ public static class Problems
     public const string IdenticalResponses = "chosen identical to rejected";
     public const string SelfComparison = "item compared with itself";
     public const string UnknownFormat = "unknown format";
+    public const string InvalidUtf8 = "invalid UTF-8";
+    public const string DuplicateField = "duplicate field";
+
+    /// <summary>The file itself is damaged (not one record): never skipped, even with <see cref="ReadOptions.SkipInvalid"/>.</summary>
+    public const string TruncatedFile = "truncated file";
+
+    /// <summary>The container is damaged (a gzip checksum, Parquet metadata): never skipped.</summary>
+    public const string CorruptFile = "corrupt file";
+
+    /// <summary>An empty file, a directory, or a file with no records to convert.</summary>
+    public const string NoRecords = "no records";
+    public const string NotAFile = "not a file";
 }

@@ -26,6 +26,11 @@ public sealed class RankingsTextFormat : IDataFormat
         GroupBuilder? group = null;
         while (lines.TryReadLine(out var bytes))
         {
+            if (Utf8Check.Error(bytes.Span, new SourceLocation(path, lines.LineNumber)) is { } invalid)
+            {
+                onError(invalid);
+                continue;
+            }
             var columns = Encoding.UTF8.GetString(bytes.Span).Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             if (columns.Length == 0)
             {

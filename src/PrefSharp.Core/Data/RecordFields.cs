@@ -48,6 +48,13 @@ public sealed partial class RecordFields
     /// <summary>A required string; empty strings are allowed here (callers that need text check <see cref="NonEmpty"/>).</summary>
     public string String(string name) => StringValue(Required(name, "a string"), name);
 
+    /// <summary>The name of a compared item (a model, a policy): a string with at least one non-blank character.</summary>
+    public string ItemName(string name)
+    {
+        var value = String(name);
+        return string.IsNullOrWhiteSpace(value) ? throw Error(name, Problems.EmptyText, "a non-empty item name", $"got \"{value}\"") : value;
+    }
+
     public string? OptionalString(string name) => TryGet(name, out var value) ? StringValue(value, name) : null;
 
     /// <summary>An identifier given as a string or a number (question ids, indices), as text.</summary>

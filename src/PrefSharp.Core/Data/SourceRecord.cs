@@ -35,12 +35,25 @@ public sealed class SourceRecord : IDisposable
         return Failed(new DataFormatException(location, null, Problems.NotAnObject, "a JSON object per record", $"got {kind}"));
     }
 
-    /// <summary>Parses UTF-8 JSON bytes; malformed JSON becomes an error naming the byte where parsing stopped.</summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// Parses UTF-8 JSON bytes. Invalid UTF-8, malformed JSON and a field given twice become errors naming the byte
+    /// or the field, so that each is one bad record.
+    /// </summary>
     public static SourceRecord Parse(ReadOnlyMemory<byte> json, SourceLocation location)
     {
+        if (Utf8Check.Error(json.Span, location) is { } invalid)
+        {
+            return Failed(invalid);
+        }
         try
         {
-            return Parsed(JsonDocument.Parse(json), location);
+            return Parsed(JsonDocument.Parse(json, Strict), location);
+        }
+        catch (JsonException) when (DuplicateFields.Find(json) is { } duplicate)
+        {
+            return Failed(new DataFormatException(location, duplicate, Problems.DuplicateField, "each field once per object"));
         }
         catch (JsonException exception)
         {

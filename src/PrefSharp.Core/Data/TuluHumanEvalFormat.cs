@@ -25,8 +25,8 @@ public sealed class TuluHumanEvalFormat : IRecordFormat
 
     public void Read(RecordFields record, List<PreferenceRecord> output)
     {
-        var itemA = record.String("model_a");
-        var itemB = record.String("model_b");
+        var itemA = record.ItemName("model_a");
+        var itemB = record.ItemName("model_b");
         RecordChecks.DistinctItems(record, itemA, itemB, "model_b");
         var preference = record.String("preference");
         (BattleOutcome outcome, double? margin) = preference switch
