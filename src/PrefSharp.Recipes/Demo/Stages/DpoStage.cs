@@ -15,7 +15,7 @@ namespace PrefSharp.Recipes.Demo.Stages;
 /// The demo's "dpo" stage. From the SFT policy (<see cref="DemoProducts.SftCheckpoint"/>), for each round: sample two responses
 /// per fresh world prompt from the current policy, have the run's simulated annotators pick one
 /// (<see cref="AnnotatorPanelSource"/>, majority of several votes, weak majorities dropped by the margin filter), and train DPO (Rafailov et al. 2023, Eq. 7) plus α·NLL on
-/// the chosen side (RPO, Pang et al. 2024; <see cref="DpoStageSettings.NllWeight"/>) with <see cref="DpoTrainer"/>
+/// the chosen side (RPO, Liu et al. 2024; the same combination as Pang et al. 2024; <see cref="DpoStageSettings.NllWeight"/>) with <see cref="DpoTrainer"/>
 /// against the SFT policy as a live frozen reference — the library's <see cref="OnlineDpo"/> loop. Round 1 is DPO on SFT samples; later rounds are on-policy (iterative DPO /
 /// DNO-style). Reports gold utility of the final policy's samples on the held-out prompts against the SFT policy's
 /// (same prompts, same seed), and KL(π ‖ π_SFT) estimated from samples (<see cref="PolicyScorecard"/>); registers the

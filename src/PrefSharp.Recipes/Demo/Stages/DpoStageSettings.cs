@@ -42,7 +42,7 @@ public sealed record DpoStageSettings
     public double Beta { get; init; } = 0.5;
 
     /// <summary>
-    /// Weight α of the NLL term on the chosen response (RPO, Pang et al. 2024: DPO + α·NLL, α = 1 in the paper); 0 is plain
+    /// Weight α of the NLL term on the chosen response (RPO, Liu et al. 2024; the same combination as Pang et al. 2024: DPO + α·NLL, α = 1 in the paper); 0 is plain
     /// DPO. Measured on the sorting world (quick, seeds 0–2): plain DPO lowered gold (0.79 → 0.75 … 0.54) as chosen and
     /// rejected likelihoods fell together; with α = 1 gold rose by 0.02–0.04. ≥ 0.
     /// </summary>

@@ -66,11 +66,11 @@ public static class GroupWinRate
     }
 
     /// <summary>
-    /// Win rate against a mixture opponent, in the spirit of Nash-MD (Munos et al. 2023, "Nash Learning from Human
-    /// Feedback", §6, whose opponent is a mixture of the current and the reference policy): (1 − λ)·w_group +
+    /// A linear blend of the group win rate and the win rate against outside opponents: (1 − λ)·w_group +
     /// λ·mean_m P(y_i ≻ o_m), with <paramref name="opponentPreferences"/> (B, G, M) the preferences of each completion
-    /// over M opponent samples (for example drawn from the reference policy or a geometric mixture). λ = 0 is plain
-    /// self-play.
+    /// over M opponent samples. λ = 0 is plain self-play. This is not Nash-MD (Munos et al. 2023, "Nash Learning from
+    /// Human Feedback", §6): Nash-MD samples its opponent token by token from the geometric mixture π^(1−β)·π_ref^β,
+    /// which PrefSharp does not implement.
     /// </summary>
     public static Tensor WithOpponent(Tensor groupWinRates, Tensor opponentPreferences, double mixture)
     {
