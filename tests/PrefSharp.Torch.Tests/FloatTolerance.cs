@@ -41,4 +41,12 @@ internal static class FloatTolerance
     public static long DecoderOperations(ModelConfig config, int tokens) =>
         (long)config.NumLayers * (4L * config.HiddenSize + config.IntermediateSize + 2L * tokens)
         + 2L * config.HiddenSize + config.VocabSize + tokens;
+
+    /// <summary>
+    /// Bound on the difference between two float32 evaluations of a reward of <paramref name="model"/> on up to
+    /// <paramref name="tokens"/> tokens (another batch size or padding): the decoder's chain, whose LM-head and
+    /// vocabulary terms (2·d + V) and the head's two layers (2·h) cover the reward head's dot products.
+    /// </summary>
+    public static double Reward(PrefSharp.Torch.Rewards.RewardModel model, int tokens, double reward) =>
+        Of(ScalarType.Float32, DecoderOperations(model.Config.Backbone, tokens) + 2L * model.Config.ResolvedHeadHiddenSize, reward);
 }

@@ -49,11 +49,16 @@ public sealed class DpoObjectiveTests
         var rejected = PrefSharp.Torch.LogProbs.CompletionLogProbs.Compute(policy, batch.Rejected).LogProbs.PerSequence.data<float>().ToArray();
         // reference-free: h = log π(y_w) − log π(y_l); loss = Σ −log σ(0.5·h); rewards/margins = Σ 0.5·h
         var expected = chosen.Zip(rejected, (c, r) => -Losses.PlainDoublePreferenceLosses.LogSigmoid(0.5 * (c - r))).Sum();
-        // float32 vs double from the same log-probs: per pair a difference, a scaling, a log-sigmoid (exp, log1p) and the sum.
-        var tolerance = FloatTolerance.Of(ScalarType.Float32, 6L * chosen.Length, chosen.Zip(rejected, (c, r) => Math.Abs(c) + Math.Abs(r)).Sum());
+        // The objective runs chosen and rejected in one padded pass, the log-probs above in two: each log π is off by ≤ δ(log π),
+        // the decoder's bound. Then float32 vs double from those log-probs: per pair a difference, a scaling, a log-sigmoid
+        // (exp, log1p) and the sum; −log σ(0.5·h) and 0.5·h move by ≤ 0.5 per unit of h. Swapping the sides moves each by ≥ 0.5·|h|.
+        var tokens = (int)Math.Max(batch.Chosen.InputIds.shape[1], batch.Rejected.InputIds.shape[1]);
+        double Delta(float logProb) => FloatTolerance.Of(ScalarType.Float32, FloatTolerance.DecoderOperations(policy.Config, tokens), logProb);
+        var tolerance = 0.5 * chosen.Zip(rejected, (c, r) => Delta(c) + Delta(r)).Sum()
+            + FloatTolerance.Of(ScalarType.Float32, 6L * chosen.Length, chosen.Zip(rejected, (c, r) => Math.Abs(c) + Math.Abs(r)).Sum());
         Assert.Equal(expected, result.Sum.item<float>(), tolerance);
         Assert.Equal(chosen.Zip(rejected, (c, r) => 0.5 * (c - r)).Sum(), result.MetricSums["rewards/margins"], tolerance);
-        Assert.Equal(chosen.Sum(), result.MetricSums["logps/chosen"], 3);
+        Assert.Equal(chosen.Sum(), result.MetricSums["logps/chosen"], chosen.Sum(Delta) + FloatTolerance.Of(ScalarType.Float32, chosen.Length, chosen.Sum(Math.Abs)));
     }
 
     [Fact]

@@ -36,8 +36,14 @@ public sealed class RotaryEmbeddingTests
         for (var t = 0; t < positions.Length; t++)
         {
             var expected = RotateReference(rows[t], positions[t]);
+            // float32 angle p·θ^(−2i/D): the exponent's rounding grows by ln θ in the power, then the power and the product,
+            // ≤ 4 + ln θ roundings on a term ≤ p; it feeds cos and sin with slope ≤ 1,
+            // and each output is x_a·cos ∓ x_b·sin of |x| ≤ 1: twice the angle's error, plus 4 roundings of the rotation.
+            // A rotation by the wrong pair of coordinates or frequency misses by order 1.
+            var angleRoundings = 4 + (long)Math.Ceiling(Math.Log(Theta));
+            var tolerance = 2 * FloatTolerance.Of(ScalarType.Float32, angleRoundings, positions[t]) + FloatTolerance.Of(ScalarType.Float32, 4, 2);
             for (var i = 0; i < HeadDim; i++)
-                Assert.True(Math.Abs(expected[i] - rotated[t * HeadDim + i]) < 2e-4,
+                Assert.True(Math.Abs(expected[i] - rotated[t * HeadDim + i]) <= tolerance,
                     $"position {positions[t]}, coordinate {i}: expected {expected[i]}, found {rotated[t * HeadDim + i]}");
         }
     }
