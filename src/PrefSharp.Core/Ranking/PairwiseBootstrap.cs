@@ -21,11 +21,11 @@ public static class PairwiseBootstrap
         options.Validate();
         fitOptions ??= new StrengthFitOptions();
         var fullGraph = ComparisonGraph.Of(counts);
-        return RunRounds(options, fitOptions, model, fullFit, fullGraph.ComponentCount, random =>
+        return RunRounds(options, fitOptions, model, fullFit, fullGraph.ComponentCount, (random, previous) =>
         {
-            var resampledCounts = new int[counts.CellCount.Length];
-            BinomialSampler.Multinomial(random, counts.CellCount, resampledCounts);
-            return counts.WithCellCounts(resampledCounts);
+            var resample = previous ?? counts.WithCellCounts(new int[counts.CellCountTotal]);
+            resample.ResampleFrom(counts, random);
+            return resample;
         }, resample => SameSupport(resample, counts) ? fullGraph : null);
     }
 
@@ -52,7 +52,7 @@ public static class PairwiseBootstrap
         options.Validate();
         fitOptions ??= new StrengthFitOptions();
         int components = ComparisonGraph.Of(PairwiseCounts.FromBattles(battles, new ItemIndex(items.Names))).ComponentCount;
-        return RunRounds(options, fitOptions, model, fullFit, components, random =>
+        return RunRounds(options, fitOptions, model, fullFit, components, (random, _) =>
         {
             var resample = new Battle[battles.Count];
             for (int k = 0; k < resample.Length; k++) resample[k] = battles[random.Next(battles.Count)];
@@ -60,30 +60,37 @@ public static class PairwiseBootstrap
         }, _ => null);
     }
 
+    /// <summary>
+    /// Runs the rounds on all threads. Each thread keeps its resample (handed back to <paramref name="resample"/>
+    /// as the previous one, to refill) and its Newton buffers; every round warm-starts at the full fit and draws
+    /// from its own stream, so no round depends on which thread ran it or what ran before.
+    /// </summary>
     private static BootstrapSamples RunRounds<TModel>(BootstrapOptions options, StrengthFitOptions fitOptions, TModel model,
-        StrengthFit fullFit, int components, Func<Random, PairwiseCounts> resample, Func<PairwiseCounts, ComparisonGraph?> knownGraph) where TModel : struct, IPairwiseLikelihood
+        StrengthFit fullFit, int components, Func<Random, PairwiseCounts?, PairwiseCounts> resample,
+        Func<PairwiseCounts, ComparisonGraph?> knownGraph) where TModel : struct, IPairwiseLikelihood
     {
         var strengths = new double[options.Rounds][];
         var ties = new double[options.Rounds];
         int degenerate = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, options.Rounds, parallel, round =>
+        Parallel.For(0, options.Rounds, parallel, () => (Newton: new NewtonWorkspace(), Counts: (PairwiseCounts?)null), (round, _, local) =>
         {
             var random = SeedSequence.ForRound(options.Seed, round);
-            PairwiseCounts counts = resample(random);
+            PairwiseCounts counts = resample(random, local.Counts);
             var (fit, wasDegenerate) = knownGraph(counts) is { } graph
-                ? (PairwiseNewtonSolver.Solve(counts, model, fitOptions, graph, fullFit), false)
-                : Refit(counts, model, fitOptions, fullFit, components);
+                ? (PairwiseNewtonSolver.Solve(counts, model, fitOptions, graph, fullFit, local.Newton), false)
+                : Refit(counts, model, fitOptions, fullFit, components, local.Newton);
             strengths[round] = fit.Strengths;
             ties[round] = fit.TieParameter;
             if (wasDegenerate) Interlocked.Increment(ref degenerate);
-        });
+            return (local.Newton, counts);
+        }, _ => { });
         return new BootstrapSamples(strengths, ties, degenerate);
     }
 
     /// <summary>A refit warm-started at the full fit; a resample without a finite estimate gets the fallback prior.</summary>
     internal static (StrengthFit Fit, bool Degenerate) Refit<TModel>(PairwiseCounts counts, TModel model,
-        StrengthFitOptions fitOptions, StrengthFit fullFit, int expectedComponents) where TModel : struct, IPairwiseLikelihood
+        StrengthFitOptions fitOptions, StrengthFit fullFit, int expectedComponents, NewtonWorkspace? workspace = null) where TModel : struct, IPairwiseLikelihood
     {
         var graph = ComparisonGraph.Of(counts);
         bool degenerate = (!graph.IsConnected && !fitOptions.AnchorEachComponent)
@@ -92,6 +99,6 @@ public static class PairwiseBootstrap
         StrengthFitOptions used = degenerate
             ? fitOptions with { PriorPrecision = Math.Max(fitOptions.PriorPrecision, FallbackPriorPrecision) }
             : fitOptions;
-        return (PairwiseNewtonSolver.Solve(counts, model, used, graph, fullFit), degenerate);
+        return (PairwiseNewtonSolver.Solve(counts, model, used, graph, fullFit, workspace), degenerate);
     }
 }

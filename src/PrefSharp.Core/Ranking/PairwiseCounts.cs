@@ -45,17 +45,28 @@ public sealed partial class PairwiseCounts
         Ties = new double[pairs];
         FirstScore = new double[pairs];
         TotalWeight = new double[pairs];
+        Recount();
+    }
+
+    /// <summary>Recomputes the pair totals and <see cref="BattleCount"/> from the cell counts.</summary>
+    private void Recount()
+    {
+        Array.Clear(FirstWins);
+        Array.Clear(SecondWins);
+        Array.Clear(Ties);
+        Array.Clear(FirstScore);
+        Array.Clear(TotalWeight);
         long battles = 0;
-        for (int cell = 0; cell < cellPair.Length; cell++)
+        for (int cell = 0; cell < CellPair.Length; cell++)
         {
-            int count = cellCount[cell];
+            int count = CellCount[cell];
             if (count == 0) continue;
             battles += count;
-            int pair = cellPair[cell];
-            double weight = count * cellWeight[cell];
+            int pair = CellPair[cell];
+            double weight = count * CellWeight[cell];
             TotalWeight[pair] += weight;
-            FirstScore[pair] += weight * cellFirstScore[cell];
-            switch (cellOutcome[cell])
+            FirstScore[pair] += weight * CellFirstScore[cell];
+            switch (CellOutcome[cell])
             {
                 case PairOutcome.FirstWins: FirstWins[pair] += weight; break;
                 case PairOutcome.SecondWins: SecondWins[pair] += weight; break;
@@ -76,7 +87,7 @@ public sealed partial class PairwiseCounts
     public int CellCountTotal => CellPair.Length;
 
     /// <summary>Number of battles (unweighted).</summary>
-    public long BattleCount { get; }
+    public long BattleCount { get; private set; }
 
     /// <summary>The totals of one pair, seen from its first item.</summary>
     public PairTotals GetPair(int pair) =>
@@ -89,7 +100,17 @@ public sealed partial class PairwiseCounts
         return new PairwiseCounts(Items, First, Second, CellPair, CellOutcome, CellFirstScore, CellWeight, cellCounts);
     }
 
-    /// <summary>Unweighted battles, wins, ties and losses of every item (the leaderboard's count columns).</summary>
+    /// <summary>
+    /// Draws Multinomial(N, cell counts/N) from <paramref name="source"/>'s cells into this resample's cells (which
+    /// must share them, see <see cref="WithCellCounts"/>) and recounts the pair totals in place, allocating nothing.
+    /// </summary>
+    internal void ResampleFrom(PairwiseCounts source, Random random)
+    {
+        if (source.CellPair != CellPair) throw new ArgumentException("The resample must share the source's cells.", nameof(source));
+        BinomialSampler.Multinomial(random, source.CellCount, CellCount);
+        Recount();
+    }
+
     public ItemTally[] TallyItems()
     {
         var tallies = new ItemTally[ItemCount];

@@ -32,14 +32,20 @@ public static partial class PairwiseNewtonSolver
 
     /// <summary>The fit without the data checks (bootstrap resamples are checked by their caller).</summary>
     internal static StrengthFit Solve<TModel>(PairwiseCounts counts, TModel model, StrengthFitOptions options,
-        ComparisonGraph graph, StrengthFit? warmStart) where TModel : struct, IPairwiseLikelihood
+        ComparisonGraph graph, StrengthFit? warmStart, NewtonWorkspace? workspace = null) where TModel : struct, IPairwiseLikelihood
     {
         int n = counts.ItemCount, dim = n + (model.HasTieParameter ? 1 : 0);
         double totalTies = 0, totalWeight = 0;
         for (int pair = 0; pair < counts.PairCount; pair++) { totalTies += counts.Ties[pair]; totalWeight += counts.TotalWeight[pair]; }
         bool tauFree = model.HasTieParameter && totalTies > 0;
-        var x = new double[dim];
+        int[] free = FreeParameters(n, tauFree, options.PriorPrecision > 0, graph);
+        int m = free.Length;
+        bool sparse = n > options.DenseItemLimit;
+        workspace ??= new NewtonWorkspace();
+        workspace.Prepare(dim, m, !sparse);
+        var x = workspace.X;
         if (warmStart is not null) Array.Copy(warmStart.Strengths, x, n);
+        else Array.Clear(x);
         if (model.HasTieParameter)
         {
             double warmTau = warmStart?.TieParameter ?? double.NaN;
@@ -47,16 +53,13 @@ public static partial class PairwiseNewtonSolver
                 : double.IsFinite(warmTau) && model.IsFeasible(warmTau) ? warmTau
                 : model.InitialTieParameter(totalTies / totalWeight);
         }
-        int[] free = FreeParameters(n, tauFree, options.PriorPrecision > 0, graph);
-        int m = free.Length;
-        bool sparse = n > options.DenseItemLimit;
-        var gradient = new double[dim];
-        var hessian = sparse ? null : new double[dim * dim];
-        var system = sparse ? null : new double[m * m];
+        var gradient = workspace.Gradient;
+        var hessian = sparse ? null : workspace.Hessian;
+        var system = sparse ? null : workspace.System;
         var curvature = sparse ? new SparseCurvature(counts, model.HasTieParameter) { PriorPrecision = options.PriorPrecision } : null;
         var conjugateGradient = sparse ? new ConjugateGradientStep(dim) : null;
-        var step = new double[m];
-        var trial = new double[dim];
+        var step = workspace.Step;
+        var trial = workspace.Trial;
         double value = Accumulate(counts, model, x, options.PriorPrecision, gradient, hessian, curvature);
         bool converged = false;
         int iteration = 0;

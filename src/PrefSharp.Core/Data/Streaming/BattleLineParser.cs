@@ -1,19 +1,17 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 
 namespace PrefSharp.Core.Data.Streaming;
 
 /// <summary>
 /// Parses one JSON line of a battle log straight from its UTF-8 bytes with <see cref="Utf8JsonReader"/>: the two
-/// item names (interned through a span lookup, so a known name allocates nothing), the outcome, and in PrefSharp's
+/// item names (interned by their UTF-8 bytes through a span lookup, so a known name is neither transcoded nor
+/// allocated), the outcome, and in PrefSharp's
 /// layout score_a and weight. Other fields are skipped unread. Errors name the field, as the record readers do.
 /// </summary>
 internal sealed class BattleLineParser(BattleLineFields fields)
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], int> _index = new(Utf8NameComparer.Instance);
     private readonly List<string> _names = [];
-    private char[] _chars = new char[256];
 
     /// <summary>Item names in order of first appearance; index k names item k.</summary>
     public IReadOnlyList<string> Names => _names;
@@ -66,21 +64,22 @@ internal sealed class BattleLineParser(BattleLineFields fields)
         index = -1;
         name = null;
         if (reader.TokenType != JsonTokenType.String) return new(lineNumber, fields.Name(field), Problems.WrongType, "a string", null);
-        if (reader.ValueIsEscaped || reader.HasValueSequence) return Intern(name = reader.GetString()!, field, lineNumber, out index);
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            name = reader.GetString()!;
+            return Intern(System.Text.Encoding.UTF8.GetBytes(name), name, field, lineNumber, out index);
+        }
         var bytes = reader.ValueSpan;
-        if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, 2 * _chars.Length)];
-        if (System.Text.Unicode.Utf8.ToUtf16(bytes, _chars, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
-            return new(lineNumber, fields.Name(field), "invalid UTF-8", "UTF-8 text", null);
-        var chars = _chars.AsSpan(0, written);
-        if (_index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out index)) { name = _names[index]; return null; }
-        return Intern(name = chars.ToString(), field, lineNumber, out index);
+        if (_index.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out index)) { name = _names[index]; return null; }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return new(lineNumber, fields.Name(field), "invalid UTF-8", "UTF-8 text", null);
+        return Intern(bytes.ToArray(), name = System.Text.Encoding.UTF8.GetString(bytes), field, lineNumber, out index);
     }
 
-    private ChunkError? Intern(string name, byte[] field, long lineNumber, out int index)
+    private ChunkError? Intern(byte[] bytes, string name, byte[] field, long lineNumber, out int index)
     {
         index = -1;
         if (name.Length == 0) return new(lineNumber, fields.Name(field), Problems.EmptyText, "a non-empty name", null);
-        if (!_index.TryGetValue(name, out index)) { index = _names.Count; _index.Add(name, index); _names.Add(name); }
+        if (!_index.TryGetValue(bytes, out index)) { index = _names.Count; _index.Add(bytes, index); _names.Add(name); }
         return null;
     }
 
