@@ -41,7 +41,8 @@ public sealed partial class Trainer<TBatch>
 
     private void Write(string split, List<KeyValuePair<string, double>> values)
     {
-        metrics!.Write(Step, split, values);
-        tensorBoard!.WriteScalars(Step, values.Select(v => new KeyValuePair<string, double>($"{split}/{v.Key}", v.Value)));
+        if (metrics is null || tensorBoard is null) return;
+        metrics.Write(Step, split, values);
+        tensorBoard.WriteScalars(Step, values.Select(v => new KeyValuePair<string, double>($"{split}/{v.Key}", v.Value)));
     }
 }

@@ -79,6 +79,9 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     /// <summary>The options saved beside every checkpoint and compared on resume (<see cref="Checkpointing.ResumeCheck"/>); default <see cref="Options"/>.</summary>
     public object? SavedOptions { get; init; }
 
+    /// <summary>False: the run writes no metrics.jsonl, TensorBoard file or checkpoint (a short inner fit such as the ArmoRM gate); default true.</summary>
+    public bool WritesFiles { get; init; } = true;
+
     /// <summary>Checked after every step: true ends the run there, logged and checkpointed as a last step; null: never.</summary>
     public Func<StepReport, bool>? StopWhen { get; set; }
 
@@ -100,9 +103,12 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
             progress.Message(Checkpointing.ResumeCheck.FinishedMessage(Options.OutputDirectory, resumedFrom, Step, TotalSteps));
             return new TrainingResult(Step, Cancelled: false, lastLoss, null, resumedFrom) { AlreadyFinished = true };
         }
-        Directory.CreateDirectory(Options.OutputDirectory);
-        metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
-        tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
+        if (WritesFiles)
+        {
+            Directory.CreateDirectory(Options.OutputDirectory);
+            metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
+            tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
+        }
         if (Step == 0) TorchSharp.torch.manual_seed(Options.Seed);
         model.Module.train();
         var clock = Stopwatch.StartNew();
@@ -125,7 +131,7 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
             if (Step % Options.LogEvery == 0 || last) lastLoss = LogTraining(clock.Elapsed, Step - startStep);
             if (evaluation is not null && ((Options.EvalEvery > 0 && Step % Options.EvalEvery == 0) || last))
                 lastEvaluation = EvaluateAndLog();
-            if ((Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0) || last) lastCheckpoint = SaveCheckpoint();
+            if (WritesFiles && ((Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0) || last)) lastCheckpoint = SaveCheckpoint();
         }
         progress.Finish();
         return new TrainingResult(Step, Cancelled: false, lastLoss, lastEvaluation, lastCheckpoint) { Stopped = stopped };
