@@ -1,48 +1,20 @@
-using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Training.Checkpointing;
+using PrefSharp.Torch.Training.Loop;
 
 namespace PrefSharp.Torch.Training.Grpo;
 
 public sealed partial class GrpoTrainer
 {
     /// <summary>
-    /// Writes a resumable <c>checkpoint-STEP/</c> through the shared <see cref="TrainingCheckpoint"/>: the policy (Hugging
-    /// Face layout, plus <see cref="SaveAlongside"/>), AdamW's moments and step count, the options, and the trainer state
-    /// (rollout step, prompt-order pass and index, seed, torch's generator). The sampler needs no saved state: each
-    /// step's rollout draws from a fresh generator seeded by (seed, step) (<see cref="Generation"/>). Keeps the newest
-    /// <see cref="Options.TrainingOptions.KeepLastCheckpoints"/>.
+    /// Writes a resumable <c>checkpoint-STEP/</c> through the shared loop (<see cref="Trainer{TBatch}.SaveCheckpoint"/>):
+    /// the policy (Hugging Face layout, plus <see cref="SaveAlongside"/>), AdamW's moments and step count, the GRPO
+    /// options, and the trainer state (rollout step, prompt-order pass and index, seed, torch's generator). Keeps the
+    /// newest <see cref="Options.TrainingOptions.KeepLastCheckpoints"/>.
     /// </summary>
-    public string SaveCheckpoint()
-    {
-        var state = new TrainerState
-        {
-            Step = Step,
-            TotalSteps = TotalSteps,
-            DataEpoch = order.Position.Epoch,
-            DataIndex = order.Position.Index,
-            LearningRate = Step > 0 ? Optimization.LearningRates.At(Options.Training, Optimizer.StepCount, TotalSteps * Options.Iterations) : 0,
-            Seed = Options.Training.Seed,
-            TorchRngState = TorchRng.Capture(),
-            LastLoss = lastLoss,
-            ResumeChanges = resumeChanges,
-        };
-        var path = TrainingCheckpoint.Save(Options.Training.OutputDirectory, Options.Training.KeepLastCheckpoints, state, folder =>
-        {
-            Checkpoint.Save(policy, folder);
-            SaveAlongside?.Invoke(folder);
-        }, Optimizer, Options);
-        progress.Message($"saved {path}");
-        return path;
-    }
+    public string SaveCheckpoint() => loop.SaveCheckpoint();
 
     /// <summary>Resumes from the newest complete checkpoint in the output folder; false when there is none.</summary>
-    public bool ResumeFromLatest()
-    {
-        var latest = CheckpointFolders.Latest(Options.Training.OutputDirectory);
-        if (latest is null) return false;
-        ResumeFrom(latest);
-        return true;
-    }
+    public bool ResumeFromLatest() => loop.ResumeFromLatest();
 
     /// <summary>
     /// Loads the policy weights, optimiser state, prompt-order position and torch's generator state from
@@ -50,15 +22,43 @@ public sealed partial class GrpoTrainer
     /// sampler seeds, same updates), given the same prompts and options: options that differ from the saved ones are
     /// refused (<see cref="ResumeCheck"/>) unless <see cref="Options.TrainingOptions.ResumeWithChanges"/>.
     /// </summary>
-    public void ResumeFrom(string checkpoint)
+    public void ResumeFrom(string checkpoint) => loop.ResumeFrom(checkpoint);
+
+    /// <summary>
+    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="GrpoTrainerOptions.KlBudget"/>; a resumed run starts
+    /// a fresh trailing window) or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
+    /// steps to metrics.jsonl and TensorBoard in the output folder, writing a resumable <c>checkpoint-STEP</c> folder
+    /// every <see cref="Options.TrainingOptions.CheckpointEvery"/> steps and at the end (see <see cref="SaveCheckpoint"/>).
+    /// A cancelled run writes no checkpoint, like a killed one.
+    /// </summary>
+    public GrpoTrainingResult Run(CancellationToken cancellation = default)
     {
-        var state = TrainingCheckpoint.Load(checkpoint, folder => Checkpoint.LoadWeights(policy, folder), Optimizer, Options,
-            Options.Training.ResumeWithChanges);
-        order.Seek(new Data.DataPosition(state.DataEpoch, state.DataIndex));
-        Step = state.Step;
-        lastLoss = state.LastLoss;
-        resumeChanges = state.ResumeChanges;
-        resumedFrom = checkpoint;
-        progress.Message(ResumeCheck.ResumedMessage(checkpoint, state));
+        var reports = new List<GrpoStepReport>();
+        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
+        void Collect(StepReport step)
+        {
+            reports.Add(Report(step));
+            StepCompleted?.Invoke(lastReport!);
+        }
+        loop.StepCompleted += Collect;
+        loop.StopWhen = budget is null ? null : _ => budget.Observe(lastReport!.Diagnostics.SequenceKl);
+        TrainingResult result;
+        try
+        {
+            result = loop.Run(cancellation);
+        }
+        finally
+        {
+            loop.StepCompleted -= Collect;
+        }
+        if (result.AlreadyFinished) return new GrpoTrainingResult(Step, false, result.LastCheckpoint, []);
+        if (result.Cancelled) return new GrpoTrainingResult(Step, true, result.LastCheckpoint, reports);
+        if (result.Stopped)
+            progress.Message(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"stopped at step {Step}: the mean sequence KL of the last {budget!.Window} rollouts, {budget.TrailingMean:F3} nats, reached the budget of {budget.Budget} nats"));
+        return new GrpoTrainingResult(Step, false, result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports)
+        {
+            StoppedAtKlBudget = result.Stopped,
+        };
     }
 }

@@ -1,8 +1,7 @@
-using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Rewards.Sources;
-using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Optimization;
 
 namespace PrefSharp.Torch.Training.Grpo;
@@ -14,25 +13,20 @@ namespace PrefSharp.Torch.Training.Grpo;
 /// judge), turn rewards into group-relative advantages (<see cref="GroupAdvantages"/>), then take μ optimiser updates
 /// of the clipped surrogate (<see cref="GrpoLoss"/>) on those samples. With <see cref="AdvantageEstimator.LeaveOneOut"/>
 /// the advantages are RLOO's (Ahmadian et al. 2024, Eq. 6; <see cref="LeaveOneOutAdvantages"/>), the rest unchanged.
-/// The optimiser, learning-rate schedule, gradient clipping, metrics.jsonl / TensorBoard logging, progress line and
-/// atomic resumable checkpoints are the shared loop's (Training/Optimization, Training/Logging, Training/Checkpointing);
-/// a resumed run ends bit-identical to an uninterrupted one (GrpoTrainer.Checkpoints.cs).
+/// It runs on the shared <see cref="Trainer{TBatch}"/>: <see cref="GrpoRolloutSource"/> feeds one rollout's
+/// micro-batches per step (the loop's accumulation), <see cref="GrpoObjective"/> is the loss, and the loop takes μ
+/// updates per step (<see cref="Trainer{TBatch}.UpdatesPerStep"/>). Optimiser, schedule, clipping, non-finite guard,
+/// metrics.jsonl / TensorBoard logging, progress line and atomic resumable checkpoints are therefore the loop's, and a
+/// resumed run ends bit-identical to an uninterrupted one (GrpoTrainer.Checkpoints.cs).
 /// Diagnostics every step: gold and proxy reward, KL to the reference, entropy, distinct-n, self-BLEU, zero-spread
 /// fraction, clip fraction, illusory advantage (<see cref="Diagnostics.GrpoStepDiagnostics"/>).
 /// </summary>
 public sealed partial class GrpoTrainer : IDisposable
 {
-    private readonly ICausalLM policy;
-    private readonly ICausalLM? reference;
-    private readonly IGroupRewardSource reward;
-    private readonly IReadOnlyList<GrpoPrompt> prompts;
-    private readonly Func<IReadOnlyList<long>, string> decode;
-    private readonly Func<string, string, double>? gold;
+    private readonly GrpoRolloutSource source;
+    private readonly Trainer<GrpoMicroBatch> loop;
     private readonly ProgressReporter progress;
-    private readonly PromptCycle order;
-    private double? lastLoss;
-    private string? resumedFrom;
-    private IReadOnlyList<OptionChange>? resumeChanges;
+    private GrpoStepReport? lastReport;
 
     /// <param name="policy">The trained policy (its parameters with <c>requires_grad</c> are optimised).</param>
     /// <param name="prompts">Prompt-only training data, cycled in a seeded shuffled order.</param>
@@ -52,30 +46,30 @@ public sealed partial class GrpoTrainer : IDisposable
             throw new ArgumentException($"prompt \"{empty.Text}\" has no tokens; every prompt needs at least one", nameof(prompts));
         if ((options.Loss.Beta > 0 || options.KlBudget is not null) && reference is null)
             throw new ArgumentException($"Beta = {options.Loss.Beta} and KlBudget = {options.KlBudget} need a reference model to measure KL against", nameof(reference));
-        this.policy = policy;
-        this.reference = reference;
-        this.reward = reward;
-        this.prompts = prompts;
-        this.decode = decode;
-        this.gold = gold;
         this.progress = progress ?? ProgressReporter.ForConsole();
-        var training = options.Training;
-        Optimizer = new AdamW(policy.Module.named_parameters(), training.Beta1, training.Beta2, training.Epsilon, training.WeightDecay);
-        TotalSteps = training.MaxSteps!.Value;
-        order = new PromptCycle(prompts.Count, training.Seed);
+        source = new GrpoRolloutSource(policy, reference, reward, prompts, decode, gold, Options, () => loop!.Step);
+        var lossOptions = Options.Loss.MaxCompletionLength > 0 ? Options.Loss : Options.Loss with { MaxCompletionLength = Options.MaxCompletionLength };
+        loop = new Trainer<GrpoMicroBatch>(TrainableModel.FromCausalLM(policy, folder => SaveAlongside?.Invoke(folder)),
+            new GrpoObjective(policy, lossOptions, Options.Iterations), source,
+            Options.Training with { GradientAccumulation = source.MicroBatchesPerRollout },
+            countTokens: batch => batch.Rows.AttentionMask.sum().item<long>(), progress: this.progress)
+        {
+            UpdatesPerStep = Options.Iterations, SavedOptions = Options,
+        };
+        loop.LogValues = () => lastReport!.ToMetrics();
     }
 
     /// <summary>The validated options.</summary>
     public GrpoTrainerOptions Options { get; }
 
     /// <summary>The shared AdamW.</summary>
-    public AdamW Optimizer { get; }
+    public AdamW Optimizer => loop.Optimizer;
 
     /// <summary>Rollout steps completed.</summary>
-    public long Step { get; private set; }
+    public long Step => loop.Step;
 
     /// <summary>Rollout steps of the run (<see cref="Options.TrainingOptions.MaxSteps"/>).</summary>
-    public long TotalSteps { get; }
+    public long TotalSteps => loop.TotalSteps;
 
     /// <summary>Writes extra files into every checkpoint folder (the tokenizer, so a checkpoint is usable alone); null: none.</summary>
     public Action<string>? SaveAlongside { get; set; }
@@ -83,59 +77,18 @@ public sealed partial class GrpoTrainer : IDisposable
     /// <summary>Raised after every step with its diagnostics (the demo samples its curves here).</summary>
     public event Action<GrpoStepReport>? StepCompleted;
 
-    /// <summary>
-    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="GrpoTrainerOptions.KlBudget"/>; a resumed run starts
-    /// a fresh trailing window) or cancellation, logging every <see cref="Options.TrainingOptions.LogEvery"/>
-    /// steps to metrics.jsonl and TensorBoard in the output folder, writing a resumable <c>checkpoint-STEP</c> folder
-    /// every <see cref="Options.TrainingOptions.CheckpointEvery"/> steps and at the end (policy in the Hugging Face
-    /// layout; see <see cref="SaveCheckpoint"/>). A cancelled run writes no checkpoint, like a killed one.
-    /// </summary>
-    public GrpoTrainingResult Run(CancellationToken cancellation = default)
+    /// <summary>One rollout step: generate, score, advantages, μ updates; returns its report (no files written).</summary>
+    public GrpoStepReport TrainStep() => Report(loop.TrainStep());
+
+    /// <summary>The loop's step report joined with its rollout's diagnostics and timings.</summary>
+    private GrpoStepReport Report(StepReport step)
     {
-        var output = Options.Training.OutputDirectory;
-        if (Step >= TotalSteps && resumedFrom is not null)
-        {
-            progress.Message(ResumeCheck.FinishedMessage(output, resumedFrom, Step, TotalSteps));
-            return new GrpoTrainingResult(Step, false, resumedFrom, []);
-        }
-        Directory.CreateDirectory(output);
-        using var metrics = new MetricsJsonlWriter(Path.Combine(output, MetricsJsonlWriter.FileName));
-        using var tensorBoard = new TensorBoardWriter(output);
-        if (Step == 0) TorchSharp.torch.manual_seed(Options.Training.Seed);
-        var reports = new List<GrpoStepReport>();
-        var started = DateTime.UtcNow;
-        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
-        var stoppedAtBudget = false;
-        string? checkpoint = null;
-        var saveEvery = Options.Training.CheckpointEvery;
-        while (Step < TotalSteps && !stoppedAtBudget)
-        {
-            if (cancellation.IsCancellationRequested) { progress.Finish(); return new GrpoTrainingResult(Step, true, checkpoint, reports); }
-            var report = TrainStep();
-            reports.Add(report);
-            lastLoss = report.Loss;
-            StepCompleted?.Invoke(report);
-            stoppedAtBudget = budget?.Observe(report.Diagnostics.SequenceKl) == true;
-            if (Step % Options.Training.LogEvery == 0 || Step == TotalSteps || stoppedAtBudget)
-            {
-                var values = report.ToMetrics();
-                metrics.Write(Step, "train", values);
-                tensorBoard.WriteScalars(Step, values.Select(v => new KeyValuePair<string, double>($"train/{v.Key}", v.Value)));
-                var perStep = (DateTime.UtcNow - started).TotalSeconds / reports.Count;
-                progress.Report(Step, TotalSteps, report.Loss, report.LearningRate,
-                    report.TrainedTokens / Math.Max(report.TrainingSeconds, 1e-9), TimeSpan.FromSeconds(perStep * (TotalSteps - Step)));
-            }
-            if ((saveEvery > 0 && Step % saveEvery == 0) || Step == TotalSteps || stoppedAtBudget) checkpoint = SaveCheckpoint();
-        }
-        progress.Finish();
-        if (stoppedAtBudget)
-            progress.Message(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"stopped at step {Step}: the mean sequence KL of the last {budget!.Window} rollouts, {budget.TrailingMean:F3} nats, reached the budget of {budget.Budget} nats"));
-        return new GrpoTrainingResult(Step, false, checkpoint ?? CheckpointFolders.Latest(output), reports) { StoppedAtKlBudget = stoppedAtBudget };
+        var rollout = source.Current!;
+        lastReport = new GrpoStepReport(step.Step, rollout.Finish(Options.Iterations), step.Loss, step.GradNorm, step.LearningRate,
+            rollout.GenerationSeconds, rollout.ScoringSeconds, rollout.TrainingClock.Elapsed.TotalSeconds,
+            rollout.GeneratedTokens, rollout.ScoredTokens, step.Tokens);
+        return lastReport;
     }
 
-    /// <summary>The next B prompts of the shuffled cycle (reshuffled after each pass).</summary>
-    private List<GrpoPrompt> NextPrompts() => order.Next(Options.PromptsPerStep).Select(i => prompts[i]).ToList();
-
-    public void Dispose() => Optimizer.Dispose();
+    public void Dispose() => loop.Dispose();
 }

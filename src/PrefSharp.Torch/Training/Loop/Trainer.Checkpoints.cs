@@ -23,13 +23,13 @@ public sealed partial class Trainer<TBatch>
             TotalSteps = TotalSteps,
             DataEpoch = train.Position.Epoch,
             DataIndex = train.Position.Index,
-            LearningRate = Step > 0 ? Optimization.LearningRates.At(Options, Step, TotalSteps) : 0,
+            LearningRate = Step > 0 ? Optimization.LearningRates.At(Options, Step * UpdatesPerStep, TotalSteps * UpdatesPerStep) : 0,
             Seed = Options.Seed,
             TorchRngState = TorchRng.Capture(),
             LastLoss = double.IsFinite(lastLoss) ? lastLoss : null,
             ResumeChanges = resumeChanges,
         };
-        var path = TrainingCheckpoint.Save(Options.OutputDirectory, Options.KeepLastCheckpoints, state, model.SaveTo, Optimizer, Options);
+        var path = TrainingCheckpoint.Save(Options.OutputDirectory, Options.KeepLastCheckpoints, state, model.SaveTo, Optimizer, SavedOptions ?? Options);
         progress.Message($"saved {path}");
         return path;
     }
@@ -50,7 +50,7 @@ public sealed partial class Trainer<TBatch>
     /// </summary>
     public void ResumeFrom(string checkpoint)
     {
-        var state = TrainingCheckpoint.Load(checkpoint, model.LoadFrom, Optimizer, Options, Options.ResumeWithChanges);
+        var state = TrainingCheckpoint.Load(checkpoint, model.LoadFrom, Optimizer, SavedOptions ?? Options, Options.ResumeWithChanges);
         train.Seek(new DataPosition(state.DataEpoch, state.DataIndex));
         Step = state.Step;
         lastLoss = state.LastLoss ?? double.NaN;

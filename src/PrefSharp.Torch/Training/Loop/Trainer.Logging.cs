@@ -15,6 +15,7 @@ public sealed partial class Trainer<TBatch>
         values.Add(new("tokens_per_second", tokens / seconds));
         values.Add(new("epoch", train.Position.Epoch + (double)train.Position.Index / train.ExampleCount));
         if (LogStepDiagnostics is { } diagnostics) values.AddRange(diagnostics());
+        if (LogValues is { } custom) values = custom();
         windowClock.Restart();
         Write("train", values);
         var loss = values[0].Value;
@@ -40,7 +41,8 @@ public sealed partial class Trainer<TBatch>
 
     private void Write(string split, List<KeyValuePair<string, double>> values)
     {
-        metrics!.Write(Step, split, values);
-        tensorBoard!.WriteScalars(Step, values.Select(v => new KeyValuePair<string, double>($"{split}/{v.Key}", v.Value)));
+        if (metrics is null || tensorBoard is null) return;
+        metrics.Write(Step, split, values);
+        tensorBoard.WriteScalars(Step, values.Select(v => new KeyValuePair<string, double>($"{split}/{v.Key}", v.Value)));
     }
 }

@@ -7,12 +7,14 @@ namespace PrefSharp.Torch.Training.Loop;
 public sealed partial class Trainer<TBatch>
 {
     /// <summary>
-    /// One optimiser step over <see cref="Options.TrainingOptions.GradientAccumulation"/> micro-batches. Each micro-batch
-    /// contributes ∂(Sum_i / W)/∂θ with W = Σ_i Weight_i, so the accumulated gradient is that of the mean over all
-    /// units of the step, whatever the split into micro-batches. A non-finite loss or gradient norm stops the run
-    /// before the optimiser moves (<see cref="NonFiniteGuard.CheckStep"/>).
+    /// One step: take <see cref="Options.TrainingOptions.GradientAccumulation"/> micro-batches, then
+    /// <see cref="UpdatesPerStep"/> optimiser updates over them. Each micro-batch contributes ∂(Sum_i / W)/∂θ with
+    /// W = Σ_i Weight_i, so the accumulated gradient is that of the mean over all units of the step, whatever the split
+    /// into micro-batches. A non-finite loss or gradient norm stops the run before the optimiser moves
+    /// (<see cref="NonFiniteGuard.CheckStep"/>). Writes no files; <see cref="Run"/> logs and checkpoints around it.
     /// </summary>
-    private StepReport TrainStep()
+    /// <returns>The step's report: loss and gradient norm averaged over its updates, the last update's learning rate.</returns>
+    public StepReport TrainStep()
     {
         using var stepScope = NewDisposeScope();
         var batches = new List<TBatch>(Options.GradientAccumulation);
@@ -22,25 +24,30 @@ public sealed partial class Trainer<TBatch>
         if (!(totalWeight > 0))
             throw new InvalidOperationException($"step {Step + 1}: its micro-batches have total weight {totalWeight} (no scored units); check the data");
 
-        Optimizer.ZeroGrad();
-        double lossSum = 0;
+        double lossSum = 0, gradNormSum = 0, learningRate = 0;
         long tokens = 0;
-        for (var i = 0; i < batches.Count; i++)
+        for (var update = 0; update < UpdatesPerStep; update++)
         {
-            using var scope = NewDisposeScope();
-            var loss = objective.Compute(batches[i]);
-            (loss.Sum / totalWeight).backward();
-            lossSum += loss.Sum.detach().to(ScalarType.Float64).item<double>();
-            window.AddMetrics(loss.MetricSums);
-            tokens += countTokens?.Invoke(batches[i]) ?? 0;
-            batches[i].Dispose();
+            Optimizer.ZeroGrad();
+            double updateLoss = 0;
+            foreach (var batch in batches)
+            {
+                using var scope = NewDisposeScope();
+                var loss = objective.Compute(batch);
+                (loss.Sum / totalWeight).backward();
+                updateLoss += loss.Sum.detach().to(ScalarType.Float64).item<double>();
+                window.AddMetrics(loss.MetricSums);
+                tokens += countTokens?.Invoke(batch) ?? 0;
+            }
+            var gradNorm = GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.MaxGradNorm);
+            NonFiniteGuard.CheckStep(Step + 1, updateLoss / totalWeight, gradNorm, Options.OutputDirectory);
+            learningRate = LearningRates.At(Options, Step * UpdatesPerStep + update + 1, TotalSteps * UpdatesPerStep);
+            Optimizer.Step(learningRate);
+            lossSum += updateLoss / totalWeight;
+            gradNormSum += gradNorm;
         }
-
-        var gradNorm = GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.MaxGradNorm);
-        NonFiniteGuard.CheckStep(Step + 1, lossSum / totalWeight, gradNorm, Options.OutputDirectory);
-        var learningRate = LearningRates.At(Options, Step + 1, TotalSteps);
-        Optimizer.Step(learningRate);
+        foreach (var batch in batches) batch.Dispose();
         Step++;
-        return new StepReport(Step, lossSum / totalWeight, totalWeight, gradNorm, learningRate, tokens);
+        return new StepReport(Step, lossSum / UpdatesPerStep, totalWeight, gradNormSum / UpdatesPerStep, learningRate, tokens);
     }
 }

@@ -69,11 +69,30 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     /// </summary>
     public Func<IEnumerable<KeyValuePair<string, double>>>? LogStepDiagnostics { get; set; }
 
-    /// <summary>Raised after every optimiser step (before evaluation and checkpointing of that step).</summary>
+    /// <summary>Optimiser updates per step over the step's micro-batches (GRPO's μ); default 1, ≥ 1.</summary>
+    public int UpdatesPerStep
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentException($"must be ≥ 1, found {value}", nameof(UpdatesPerStep));
+    } = 1;
+
+    /// <summary>The options saved beside every checkpoint and compared on resume (<see cref="Checkpointing.ResumeCheck"/>); default <see cref="Options"/>.</summary>
+    public object? SavedOptions { get; init; }
+
+    /// <summary>False: the run writes no metrics.jsonl, TensorBoard file or checkpoint (a short inner fit such as the ArmoRM gate); default true.</summary>
+    public bool WritesFiles { get; init; } = true;
+
+    /// <summary>Checked after every step: true ends the run there, logged and checkpointed as a last step; null: never.</summary>
+    public Func<StepReport, bool>? StopWhen { get; set; }
+
+    /// <summary>A log line's values, replacing the window's means (a method that logs per-step diagnostics of its own); null: the window's.</summary>
+    public Func<List<KeyValuePair<string, double>>>? LogValues { get; set; }
+
+    /// <summary>Raised after every step (before evaluation and checkpointing of that step).</summary>
     public event Action<StepReport>? StepCompleted;
 
     /// <summary>
-    /// Trains until <see cref="TotalSteps"/> or cancellation; writes the final checkpoint when it completes. A run resumed
+    /// Trains until <see cref="TotalSteps"/>, <see cref="StopWhen"/> or cancellation; writes the final checkpoint when it completes. A run resumed
     /// at or past <see cref="TotalSteps"/> trains nothing, says so, and returns the resumed checkpoint and its last loss
     /// (<see cref="TrainingResult.AlreadyFinished"/>).
     /// </summary>
@@ -84,16 +103,20 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
             progress.Message(Checkpointing.ResumeCheck.FinishedMessage(Options.OutputDirectory, resumedFrom, Step, TotalSteps));
             return new TrainingResult(Step, Cancelled: false, lastLoss, null, resumedFrom) { AlreadyFinished = true };
         }
-        Directory.CreateDirectory(Options.OutputDirectory);
-        metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
-        tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
+        if (WritesFiles)
+        {
+            Directory.CreateDirectory(Options.OutputDirectory);
+            metrics ??= new MetricsJsonlWriter(Path.Combine(Options.OutputDirectory, MetricsJsonlWriter.FileName));
+            tensorBoard ??= new TensorBoardWriter(Options.OutputDirectory);
+        }
         if (Step == 0) TorchSharp.torch.manual_seed(Options.Seed);
         model.Module.train();
         var clock = Stopwatch.StartNew();
         var startStep = Step;
         EvaluationResult? lastEvaluation = null;
         string? lastCheckpoint = null;
-        while (Step < TotalSteps)
+        var stopped = false;
+        while (Step < TotalSteps && !stopped)
         {
             if (cancellation.IsCancellationRequested)
             {
@@ -103,14 +126,15 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
             var report = TrainStep();
             StepCompleted?.Invoke(report);
             window.Add(report);
-            var last = Step == TotalSteps;
+            stopped = StopWhen?.Invoke(report) == true;
+            var last = Step == TotalSteps || stopped;
             if (Step % Options.LogEvery == 0 || last) lastLoss = LogTraining(clock.Elapsed, Step - startStep);
             if (evaluation is not null && ((Options.EvalEvery > 0 && Step % Options.EvalEvery == 0) || last))
                 lastEvaluation = EvaluateAndLog();
-            if ((Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0) || last) lastCheckpoint = SaveCheckpoint();
+            if (WritesFiles && ((Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0) || last)) lastCheckpoint = SaveCheckpoint();
         }
         progress.Finish();
-        return new TrainingResult(Step, Cancelled: false, lastLoss, lastEvaluation, lastCheckpoint);
+        return new TrainingResult(Step, Cancelled: false, lastLoss, lastEvaluation, lastCheckpoint) { Stopped = stopped };
     }
 
     public void Dispose()

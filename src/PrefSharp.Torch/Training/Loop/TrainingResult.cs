@@ -11,4 +11,7 @@ public sealed record TrainingResult(long Step, bool Cancelled, double LastLoss, 
 {
     /// <summary>True when the call trained nothing because the resumed checkpoint was already at the last step.</summary>
     public bool AlreadyFinished { get; init; }
+
+    /// <summary>True when <see cref="Trainer{TBatch}.StopWhen"/> ended the run before its last step.</summary>
+    public bool Stopped { get; init; }
 }

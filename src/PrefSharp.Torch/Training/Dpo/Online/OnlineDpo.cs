@@ -3,6 +3,7 @@ using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Batches;
+using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Logging;
 
 namespace PrefSharp.Torch.Training.Dpo.Online;
@@ -87,7 +88,7 @@ public sealed class OnlineDpo : IDisposable
         };
         var tokenizer = Policy.Tokenizer;
         var losses = new List<double>();
-        using var trainer = new DpoTrainer(Policy.Model, pairs, tokenizer.PadId ?? tokenizer.EosId ?? 0, dpo, training, pairs,
+        using var trainer = new DpoTrainer(Policy.Model, pairs, tokenizer.PaddingId(), dpo, training, pairs,
             Options.RefreshReference ? null : reference, progress);
         trainer.Trainer.StepCompleted += step => losses.Add(step.Loss);
         var result = trainer.Run();

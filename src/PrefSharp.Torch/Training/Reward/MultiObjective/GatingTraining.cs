@@ -1,6 +1,9 @@
 using PrefSharp.Torch.Losses.Reward;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Options;
 using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Reward.MultiObjective;
@@ -9,8 +12,8 @@ namespace PrefSharp.Torch.Training.Reward.MultiObjective;
 /// ArmoRM stage 2 (Wang et al. 2024, §3.2): with the stage-1 model frozen, (1) compute prompt states and objective
 /// rewards of every pair once (<see cref="GatingFeatures"/>); (2) when a verbosity objective is named, fit λ on the
 /// objective rewards of all responses (the reference distribution is the training pairs, the reference code's
-/// default) and adjust r' = r M (<see cref="VerbosityDecorrelation"/>); (3) train the gate and β with AdamW and cosine
-/// decay on <see cref="GatedRewardLoss"/> over batches drawn with replacement. The gate's input is standardised with the
+/// default) and adjust r' = r M (<see cref="VerbosityDecorrelation"/>); (3) train the gate and β on the shared loop with
+/// the project's AdamW and cosine decay on <see cref="GatedRewardLoss"/> over batches drawn with replacement. The gate's input is standardised with the
 /// training prompts' statistics (<see cref="ObjectiveGating.SetInputNormalization"/>). The trained gate is installed.
 /// The reference code trains its gate on the unadjusted rewards and applies M only when scoring; PrefSharp trains on
 /// r' as the paper's equations write it, so training and scoring see the same reward. A non-finite loss or gradient
@@ -54,27 +57,28 @@ public static class GatingTraining
         return Summarize(gate, features.Prompt, chosen, rejected, config.VerbosityPenalties);
     }
 
+    /// <summary>
+    /// The gate's fit on the shared loop (<see cref="Trainer{TBatch}"/>, no files written): the project's AdamW, a cosine
+    /// decay to 0 over <see cref="GatingOptions.Steps"/>, no clipping (the norm is measured for the non-finite guard).
+    /// </summary>
     private static void Optimize(ObjectiveGating gate, Tensor prompt, Tensor chosen, Tensor rejected, GatingOptions options)
     {
-        gate.train();
-        using var optimizer = optim.AdamW(gate.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, options.Steps);
-        using var generator = new Generator((ulong)options.Seed);
-        for (var step = 0; step < options.Steps; step++)
+        var training = new TrainingOptions
         {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var index = randint(0, prompt.shape[0], [options.BatchSize], generator: generator, dtype: ScalarType.Int64);
-            var weights = gate.forward(prompt.index_select(0, index));
-            var loss = GatedRewardLoss.Compute(chosen.index_select(0, index), rejected.index_select(0, index), weights).mean();
-            loss.backward();
-            var gradNorm = Optimization.GradientClipping.ClipGlobalNorm(gate.parameters(), maxNorm: 0);
-            Guards.NonFiniteGuard.CheckStep(step + 1, loss.to(ScalarType.Float64).item<double>(), gradNorm, outputDirectory: null);
-            optimizer.step();
-            schedule.step();
-        }
+            LearningRate = options.LearningRate, WeightDecay = options.WeightDecay, Schedule = LearningRateSchedule.Cosine,
+            MinLearningRateRatio = 0, MaxSteps = options.Steps, MicroBatchSize = options.BatchSize, MaxGradNorm = 0,
+            Seed = options.Seed, LogEvery = options.Steps, CheckpointEvery = 0,
+        };
+        var model = new TrainableModel(gate, folder => gate.save(Path.Combine(folder, GateFileName)), folder => gate.load(Path.Combine(folder, GateFileName)));
+        using var draws = new GatingDraws((int)prompt.shape[0], options.BatchSize, options.Seed);
+        using var trainer = new Trainer<GatingBatch>(model, new GatingObjective(gate, prompt, chosen, rejected), draws, training,
+            progress: ProgressReporter.Silent) { WritesFiles = false };
+        trainer.Run();
         gate.eval();
     }
+
+    /// <summary>The gate's weights inside a loop checkpoint folder (TorchSharp's module format).</summary>
+    private const string GateFileName = "gate.dat";
 
     private static GatingResult Summarize(ObjectiveGating gate, Tensor prompt, Tensor chosen, Tensor rejected, IReadOnlyList<double>? penalties)
     {

@@ -4,19 +4,19 @@ using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Grpo;
 
-public sealed partial class GrpoTrainer
+/// <summary>The diagnostics of a GRPO step that its rollout alone determines (entropy and clip fraction come from the updates).</summary>
+internal static class GrpoRolloutDiagnostics
 {
     /// <summary>
-    /// The step's diagnostics from its rollout: gold utility (when known) and proxy reward (the source's pointwise
-    /// scores, or its rewards when it has none) averaged over completions; k3 KL to the reference averaged over
-    /// completion tokens, with the sampler's log-probs as log π (exact at temperature 1); entropy from the first update's
-    /// forward; distinct-1/2 over all completions' tokens; self-BLEU within each group, averaged over groups;
-    /// the mean within-group reward std, zero-spread and illusory-advantage statistics of the rewards.
+    /// Gold utility (when known) and proxy reward (the source's pointwise scores, or its rewards when it has none)
+    /// averaged over completions; k3 KL to the reference averaged over completion tokens, with the sampler's log-probs
+    /// as log π (exact at temperature 1); distinct-1/2 over all completions' tokens; self-BLEU within each group,
+    /// averaged over groups; the mean within-group reward std, zero-spread and illusory-advantage statistics.
     /// </summary>
-    private GrpoStepDiagnostics Diagnose(IReadOnlyList<GrpoPrompt> batchPrompts, Rollout rollout, string[] texts,
-        GroupScores scores, Tensor rewards, Tensor advantages, UpdateResult update)
+    public static GrpoStepDiagnostics Measure(IReadOnlyList<GrpoPrompt> batchPrompts, Rollout rollout, string[] texts,
+        GroupScores scores, Tensor rewards, Tensor advantages, Func<string, string, double>? gold)
     {
-        var size = Options.GroupSize;
+        var size = rollout.GroupSize;
         double? goldMean = gold is null ? null
             : Enumerable.Range(0, texts.Length).Average(i => gold(batchPrompts[i / size].Text, texts[i]));
         double kl = 0, sequenceKl = 0;
@@ -36,13 +36,11 @@ public sealed partial class GrpoTrainer
             ProxyReward = (scores.PointwiseScores ?? scores.Rewards).Average(),
             Kl = kl,
             SequenceKl = sequenceKl,
-            Entropy = update.Entropy,
             Distinct1 = DistinctN.Compute(completions, 1),
             Distinct2 = DistinctN.Compute(completions, 2),
             SelfBleu = selfBleu,
             ZeroSpreadFraction = GroupSpread.ZeroSpreadFraction(rewards, size),
             RewardStd = GroupSpread.MeanGroupStd(rewards, size),
-            ClipFraction = update.ClipFraction,
             Illusory = GroupSpread.Illusory(rewards, advantages, size),
         };
     }
