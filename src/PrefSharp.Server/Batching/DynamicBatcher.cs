@@ -27,7 +27,7 @@ public sealed class DynamicBatcher : IDisposable
     public DynamicBatcher(ICausalLM model, ITokenizer tokenizer, int maxBatchRows, int queueLength, bool start = true)
     {
         (this.model, this.maxBatchRows, this.queueLength) = (model, maxBatchRows, queueLength);
-        padId = tokenizer.PadId ?? tokenizer.EosId ?? 0;
+        padId = tokenizer.PaddingId();
         worker = new Thread(Work) { IsBackground = true, Name = "prefsharp-decode" };
         if (start) Start();
     }
