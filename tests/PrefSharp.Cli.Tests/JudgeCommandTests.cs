@@ -85,5 +85,20 @@ public sealed class JudgeCommandTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "whole.jsonl")), File.ReadAllText(Path.Combine(folder, "killed.jsonl")));
     }
 
+    [Fact]
+    public void Bad_judges_and_baselines_are_one_line_errors()
+    {
+        var outputs = WriteOutputs();
+        var cache = Path.Combine(folder, "c.sqlite");
+        var noModel = CliRun.Of("judge", outputs, "--baseline", "shuffled", "--judge", "http://127.0.0.1:9", "--cache", cache, "--out", Path.Combine(folder, "b.jsonl"));
+        var noBaseline = CliRun.Of("judge", outputs, "--baseline", "gpt4", "--judge", "gym:sorting", "--cache", cache, "--out", Path.Combine(folder, "b.jsonl"));
+
+        Assert.NotEqual(0, noModel.ExitCode);
+        Assert.Contains("--judge-model", noModel.Error);
+        Assert.NotEqual(0, noBaseline.ExitCode);
+        Assert.Contains("no outputs of baseline \"gpt4\"; generators found: sorted, shuffled", noBaseline.Error);
+        Assert.Single(noBaseline.Error.Trim().Split('\n'));
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
