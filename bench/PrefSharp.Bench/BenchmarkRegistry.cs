@@ -19,6 +19,7 @@ public static class BenchmarkRegistry
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
         new ServeBatchingBenchmark(),
+        new JudgeParallelBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>
