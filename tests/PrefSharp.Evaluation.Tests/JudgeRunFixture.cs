@@ -45,7 +45,7 @@ internal static class JudgeRunFixture
 
     /// <summary>One run of the plan against <paramref name="servers"/> with the cache in <paramref name="folder"/>.</summary>
     public static async Task<JudgeRunResult> RunAsync(TempFolder folder, IReadOnlyList<LoopbackChatServer> servers, int parallel = 1,
-        double maxFailureFraction = 0.1, CancellationToken cancellation = default, TimeSpan? timeout = null)
+        double maxFailureFraction = 0.1, CancellationToken cancellation = default, TimeSpan? timeout = null, IReadOnlyList<JudgeQuestion>? plan = null)
     {
         var clients = servers.Select(s => Client(s, timeout ?? TimeSpan.FromSeconds(5))).ToList();
         try
@@ -53,7 +53,7 @@ internal static class JudgeRunFixture
             using var store = new VerdictCache(folder.Path("cache.sqlite"));
             var run = new JudgeRun(clients, JudgeTemplate.Load(null), store,
                 new JudgeRunOptions { Baseline = "base", Parallel = parallel, MaxFailureFraction = maxFailureFraction });
-            return await run.RunAsync(Plan, cancellation);
+            return await run.RunAsync(plan ?? Plan, cancellation);
         }
         finally
         {

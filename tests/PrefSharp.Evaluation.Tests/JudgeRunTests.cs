@@ -52,6 +52,26 @@ public class JudgeRunTests
     }
 
     [Fact]
+    public async Task Models_that_gave_the_same_output_share_one_question_even_when_asked_in_parallel()
+    {
+        using var folder = new TempFolder();
+        var answers = 0;
+        // a judge that flips its verdict on every request: sharing one answer is the only way twins can agree
+        using var server = new LoopbackChatServer((_, _) => (200, Interlocked.Increment(ref answers) % 2 == 0 ? "[[A>B]]" : "[[B>A]]"));
+        var twins = JudgeRunFixture.Outputs.Where(o => o.Generator == "good").Select(o => o with { Generator = "twin" });
+        var plan = JudgeQuestion.Plan([.. JudgeRunFixture.Outputs, .. twins], "base");
+        var result = await JudgeRunFixture.RunAsync(folder, [server], parallel: 4, plan: plan);
+
+        Assert.Equal(24, plan.Count);
+        Assert.Equal(16, server.Requests.Count);
+        Assert.Equal((16, 8), (result.Report.Asked, result.Report.Cached));
+        string Verdicts(string model) => string.Join(",", result.Judged
+            .Where(j => j.Question.First.Generator == model || j.Question.Second.Generator == model)
+            .Select(j => $"{j.Question.Model.Instruction}|{j.Question.First.Generator == model}|{j.Verdict}"));
+        Assert.Equal(Verdicts("good"), Verdicts("twin"));
+    }
+
+    [Fact]
     public async Task Several_endpoints_are_asked_in_turn()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,8 @@ namespace PrefSharp.Evaluation.Runs;
 
 /// <summary>
 /// Asks the judge every planned question, <see cref="JudgeRunOptions.Parallel"/> at a time, the endpoints taken in
-/// turn (round-robin). A question already in the <see cref="VerdictCache"/> is not asked; a fresh answer is stored
+/// turn (round-robin). Questions with the same cache key (two models that gave the same output) are asked once and
+/// share the answer; a question already in the <see cref="VerdictCache"/> is not asked; a fresh answer is stored
 /// before its worker asks the next. Answers without a verdict and errors after all retries are counted, never
 /// guessed; once they exceed <see cref="JudgeRunOptions.MaxFailureFraction"/> of the plan the run stops with a
 /// <see cref="JudgeException"/> giving the counts and the last reason (the answers so far stay cached).
@@ -47,14 +48,16 @@ public sealed class JudgeRun
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = stop.Token };
+        var groups = Enumerable.Range(0, plan.Count)
+            .GroupBy(i => VerdictCache.Key(JudgeModel, template.Hash, plan[i].Model.Instruction, plan[i].First.Output, plan[i].Second.Output))
+            .ToList();
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count), parallel, async (index, token) =>
+            await Parallel.ForEachAsync(groups, parallel, async (group, token) =>
             {
-                var question = plan[index];
-                var key = VerdictCache.Key(JudgeModel, template.Hash, question.Model.Instruction, question.First.Output, question.Second.Output);
+                var (key, question, twins) = (group.Key, plan[group.First()], group.Count() - 1);
                 var answer = cache.Find(key);
-                if (answer is not null) Interlocked.Increment(ref cached);
+                if (answer is not null) Interlocked.Add(ref cached, twins + 1);
                 else
                 {
                     var judge = judges[(int)((uint)Interlocked.Increment(ref turn) % judges.Count)];
@@ -71,11 +74,13 @@ public sealed class JudgeRun
                     }
                     cache.Store(key, answer);
                     Interlocked.Increment(ref asked);
+                    Interlocked.Add(ref cached, twins);
                     Interlocked.Add(ref inputTokens, answer.InputTokens);
                     Interlocked.Add(ref outputTokens, answer.OutputTokens);
                 }
-                verdicts[index] = Verdict.Parse(answer.Text);
-                if (verdicts[index] is not null) return;
+                var verdict = Verdict.Parse(answer.Text);
+                foreach (var index in group) verdicts[index] = verdict;
+                if (verdict is not null) return;
                 Interlocked.Increment(ref unparseable);
                 Fail($"no verdict in the answer \"{Excerpt(answer.Text)}\"");
             });
