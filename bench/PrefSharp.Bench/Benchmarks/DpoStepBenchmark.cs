@@ -1,10 +1,10 @@
+using PrefSharp.Torch.Training.Dpo;
 using System.Diagnostics;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
-using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Options;

@@ -1,8 +1,9 @@
+using PrefSharp.Torch.Training.Dpo;
+using PrefSharp.Torch.Batches;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 

@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Options;
@@ -28,7 +29,7 @@ public static class GymRewardTrainer
         using var peer = options.PeerReview is null ? null : Create();
         try
         {
-            var examples = pairs.Select(p => new RewardExample(RewardModelProxy.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength),
+            var examples = pairs.Select(p => new TokenizedPair(RewardModelProxy.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength),
                 RewardModelProxy.Encode(tokenizer, p.Prompt, p.Rejected, options.MaxLength))).ToList();
             var training = new TrainingOptions
             {

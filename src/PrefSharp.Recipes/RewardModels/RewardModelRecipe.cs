@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Tokenization;
@@ -53,7 +54,7 @@ public static partial class RewardModelRecipe
     }
 
     /// <summary>Trains and saves the model(s) asked for, adding the ones that score the held-out pairs to <paramref name="scorers"/>.</summary>
-    private static void Train(RewardModelRecipeOptions options, ITokenizer tokenizer, List<RewardExample> train, List<RewardExample> heldOut,
+    private static void Train(RewardModelRecipeOptions options, ITokenizer tokenizer, List<TokenizedPair> train, List<TokenizedPair> heldOut,
         ProgressReporter progress, List<RewardModel> scorers)
     {
         var outDir = options.OutputDirectory;

@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
 using PrefSharp.Core.Metrics;
@@ -17,10 +18,10 @@ public static class RewardModelReport
     /// logit (r_c − r_r, or s/β for a GPM), an ensemble by the mean of its members' normalised rewards
     /// (<see cref="EnsembleAggregation"/>), and writes OUT/eval.json.
     /// </summary>
-    public static void Write(IReadOnlyList<RewardModel> models, IReadOnlyList<RewardExample> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
+    public static void Write(IReadOnlyList<RewardModel> models, IReadOnlyList<TokenizedPair> heldOut, IReadOnlyList<PreferencePair> heldOutPairs,
         string outDir, TextWriter output, RaoKupperOutcomeReport? threeWay = null)
     {
-        double[] EnsembleScores(Func<RewardExample, Torch.Batches.TokenizedSequence> side)
+        double[] EnsembleScores(Func<TokenizedPair, Torch.Batches.TokenizedSequence> side)
         {
             var sequences = heldOut.Select(side).ToList();
             return EnsembleAggregation.Aggregate(models.Select(m => RewardScorer.Score(m, sequences, 32, normalize: true)).ToList(), EnsembleAggregationKind.Mean);

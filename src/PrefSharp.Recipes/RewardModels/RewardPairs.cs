@@ -30,7 +30,7 @@ public static class RewardPairs
         RewardInputs.Encode(tokenizer, prompt, completion, maxLength);
 
     /// <summary>A pair encoded for training under <paramref name="loss"/>, its weight the label the loss reads (margin, soft label, tie).</summary>
-    public static RewardExample Example(ITokenizer tokenizer, PreferencePair pair, RewardLossKind loss, int maxLength) => new(
+    public static TokenizedPair Example(ITokenizer tokenizer, PreferencePair pair, RewardLossKind loss, int maxLength) => new(
         Encode(tokenizer, pair.Prompt, pair.Chosen, maxLength),
         Encode(tokenizer, pair.Prompt, pair.Rejected, maxLength),
         loss switch

@@ -1,7 +1,7 @@
+using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Tests.Models;
 using PrefSharp.Torch.Batches;
-using PrefSharp.Torch.Training.Dpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
 using static TorchSharp.torch;

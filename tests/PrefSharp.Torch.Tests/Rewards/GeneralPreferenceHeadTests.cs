@@ -101,7 +101,7 @@ public sealed class GeneralPreferenceHeadTests : IDisposable
     {
         using var model = Gpm(dimension: 4, gate: true, seed: 3);
         int[][] cycle = [[5, 6], [6, 7], [7, 5]];
-        var examples = cycle.Select(p => new RewardExample(Seq([1, 4], [p[0], 2]), Seq([1, 4], [p[1], 2]))).ToList();
+        var examples = cycle.Select(p => new TokenizedPair(Seq([1, 4], [p[0], 2]), Seq([1, 4], [p[1], 2]))).ToList();
         var train = Enumerable.Repeat(examples, 8).SelectMany(e => e).ToList();
         RewardTraining.Train(model, train, null, new RewardObjectiveOptions { Loss = RewardLossKind.GeneralPreference },
             new PrefSharp.Torch.Training.Options.TrainingOptions { LearningRate = 1e-3, MaxSteps = 150, MicroBatchSize = 12, Seed = 1, CheckpointEvery = 0, LogEvery = 60, OutputDirectory = _directory });

@@ -35,7 +35,7 @@ public sealed class PeerReviewTests : IDisposable
         using var scope = NewDisposeScope();
         using var model = TinyRewardModels.Create("gpt2", seed: 5);
         using var peer = TinyRewardModels.Create("gpt2", seed: 6);
-        var examples = Enumerable.Range(0, 8).Select(i => new RewardExample(Answer(10 + i, 20 + i), Answer(30 + i, 40 + i % 3))).ToList();
+        var examples = Enumerable.Range(0, 8).Select(i => new TokenizedPair(Answer(10 + i, 20 + i), Answer(30 + i, 40 + i % 3))).ToList();
         using var batch = RewardBatches.Collate(examples, model.PadId, RewardLossKind.BradleyTerry);
         var (modelObjective, peerObjective) = (new RewardObjective(model), new RewardObjective(peer));
         var review = new PeerReviewOptions { DropRate = 0.5, RampEpochs = 1 };   // fully ramped below: keep 4 of 8
@@ -67,7 +67,7 @@ public sealed class PeerReviewTests : IDisposable
         var examples = Enumerable.Range(0, 48).Select(i =>
         {
             var (good, bad) = (Answer(random.Next(12, 60), random.Next(12, 60), 10), Answer(random.Next(12, 60), random.Next(12, 60), 11));
-            return i % 4 == 0 ? new RewardExample(bad, good) : new RewardExample(good, bad);
+            return i % 4 == 0 ? new TokenizedPair(bad, good) : new TokenizedPair(good, bad);
         }).ToList();
         var flipped = examples.Where((_, i) => i % 4 == 0).ToList();
         TrainingOptions Options(string name) => new()

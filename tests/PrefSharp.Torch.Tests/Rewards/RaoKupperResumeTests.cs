@@ -21,8 +21,8 @@ public sealed class RaoKupperResumeTests : IDisposable
     private static TokenizedSequence Item(int index) => TokenizedSequence.PromptCompletion([1, 4], [10 + index, 2]);
 
     /// <summary>48 comparisons of four one-token answers, a third of them ties.</summary>
-    private static readonly List<RewardExample> Examples = Enumerable.Range(0, 48)
-        .Select(n => new RewardExample(Item(n % 4), Item((n + 1 + n / 4 % 3) % 4), n % 3 == 0 ? 0.5 : 1.0)).ToList();
+    private static readonly List<TokenizedPair> Examples = Enumerable.Range(0, 48)
+        .Select(n => new TokenizedPair(Item(n % 4), Item((n + 1 + n / 4 % 3) % 4), n % 3 == 0 ? 0.5 : 1.0)).ToList();
 
     private static readonly RewardObjectiveOptions Objective = new() { Loss = RewardLossKind.RaoKupper };
 

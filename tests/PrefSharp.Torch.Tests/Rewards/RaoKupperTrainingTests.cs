@@ -40,7 +40,7 @@ public sealed class RaoKupperTrainingTests : IDisposable
         double[] truth = [1.5, 0.75, 0, -0.75, -1.5];
         const double trueEta = 0.7;
         var random = new Random(7);
-        var examples = new List<RewardExample>();
+        var examples = new List<TokenizedPair>();
         for (var n = 0; n < 3000; n++)
         {
             var i = random.Next(5);
@@ -50,7 +50,7 @@ public sealed class RaoKupperTrainingTests : IDisposable
             var winI = 1 / (1 + Math.Exp(trueEta - gap));
             var winJ = 1 / (1 + Math.Exp(trueEta + gap));
             var (chosen, rejected, weight) = u < winI ? (i, j, 1.0) : u < winI + winJ ? (j, i, 1.0) : (i, j, 0.5);
-            examples.Add(new RewardExample(Item(chosen), Item(rejected), weight));
+            examples.Add(new TokenizedPair(Item(chosen), Item(rejected), weight));
         }
         manual_seed(5);
         using var model = new RewardModel(TinyRewardModels.Config("gpt2"));

@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 namespace PrefSharp.Torch.Training.Dpo;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Tokenization;
 

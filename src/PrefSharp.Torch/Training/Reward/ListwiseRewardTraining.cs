@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Training.Data;
 using PrefSharp.Torch.Training.Logging;
@@ -32,7 +33,7 @@ public static class ListwiseRewardTraining
             source, options, evaluation, ListBatch.CountTokens, progress ??= ProgressReporter.Silent);
         if (resume && !trainer.ResumeFromLatest()) progress.Message($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
         var result = trainer.Run();
-        RewardTraining.Normalize(model, train.Select(l => new RewardExample(l.Responses[0], l.Responses[^1])).ToList());
+        RewardTraining.Normalize(model, train.Select(l => new TokenizedPair(l.Responses[0], l.Responses[^1])).ToList());
         return result;
     }
 }

@@ -16,12 +16,12 @@ namespace PrefSharp.Torch.Training.Reward;
 public sealed class RewardTrainer : IDisposable
 {
     private readonly RewardModel model;
-    private readonly IReadOnlyList<RewardExample> train;
+    private readonly IReadOnlyList<TokenizedPair> train;
     private readonly RewardObjectiveOptions objective;
     private readonly ProgressReporter progress;
 
     /// <summary>Builds the loop; evaluation on <paramref name="heldOut"/> when given.</summary>
-    public RewardTrainer(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
+    public RewardTrainer(RewardModel model, IReadOnlyList<TokenizedPair> train, IReadOnlyList<TokenizedPair>? heldOut,
         RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null)
     {
         this.model = model;
@@ -40,11 +40,11 @@ public sealed class RewardTrainer : IDisposable
     /// The loop's data: shuffled training micro-batches of <see cref="TrainingOptions.MicroBatchSize"/> pairs, and the
     /// held-out pairs in order, 32 at a time (null when there are none).
     /// </summary>
-    public static (MicroBatchSource<RewardExample, PairBatch> Train, MicroBatchSource<RewardExample, PairBatch>? HeldOut) Sources(
-        int padId, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut, RewardLossKind loss, TrainingOptions options) =>
-        (new MicroBatchSource<RewardExample, PairBatch>(train, b => RewardBatches.Collate(b, padId, loss), options.MicroBatchSize, options.Seed),
+    public static (MicroBatchSource<TokenizedPair, PairBatch> Train, MicroBatchSource<TokenizedPair, PairBatch>? HeldOut) Sources(
+        int padId, IReadOnlyList<TokenizedPair> train, IReadOnlyList<TokenizedPair>? heldOut, RewardLossKind loss, TrainingOptions options) =>
+        (new MicroBatchSource<TokenizedPair, PairBatch>(train, b => RewardBatches.Collate(b, padId, loss), options.MicroBatchSize, options.Seed),
          heldOut is { Count: > 0 }
-            ? new MicroBatchSource<RewardExample, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, loss), 32, 0, shuffle: false)
+            ? new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => RewardBatches.Collate(b, padId, loss), 32, 0, shuffle: false)
             : null);
 
     /// <summary>The shared loop (checkpoints, events, evaluation).</summary>

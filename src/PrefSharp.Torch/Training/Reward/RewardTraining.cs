@@ -38,7 +38,7 @@ public static class RewardTraining
     /// Trains <paramref name="model"/> in place (<see cref="RewardTrainer"/>); evaluation on <paramref name="heldOut"/> when
     /// given; with <paramref name="resume"/> it first continues from the newest checkpoint in the output folder. Returns the loop's result.
     /// </summary>
-    public static TrainingResult Train(RewardModel model, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
+    public static TrainingResult Train(RewardModel model, IReadOnlyList<TokenizedPair> train, IReadOnlyList<TokenizedPair>? heldOut,
         RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null, bool resume = false)
     {
         using var trainer = new RewardTrainer(model, train, heldOut, objective, options, progress);
@@ -64,8 +64,8 @@ public static class RewardTraining
     /// K members built by <paramref name="create"/> (called with member index k after <c>torch.manual_seed(seed + k)</c>),
     /// each trained with seed <c>options.Seed + k</c> into <c>options.OutputDirectory/member-k</c> (resumed from there when asked).
     /// </summary>
-    public static RewardEnsemble TrainEnsemble(int members, Func<int, RewardModel> create, IReadOnlyList<RewardExample> train,
-        IReadOnlyList<RewardExample>? heldOut, RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null,
+    public static RewardEnsemble TrainEnsemble(int members, Func<int, RewardModel> create, IReadOnlyList<TokenizedPair> train,
+        IReadOnlyList<TokenizedPair>? heldOut, RewardObjectiveOptions objective, TrainingOptions options, ProgressReporter? progress = null,
         bool resume = false)
     {
         if (members < 2) throw new ArgumentException($"--ensemble must be ≥ 2 members, found {members}", nameof(members));
@@ -82,7 +82,7 @@ public static class RewardTraining
     }
 
     /// <summary>Stores mean and std of raw rewards over (up to 512 of) the training completions, both sides.</summary>
-    public static void Normalize(RewardModel model, IReadOnlyList<RewardExample> examples)
+    public static void Normalize(RewardModel model, IReadOnlyList<TokenizedPair> examples)
     {
         var sequences = examples.Take(256).SelectMany(e => new[] { e.Chosen, e.Rejected }).ToList();
         var rewards = RewardScorer.Score(model, sequences, 32);

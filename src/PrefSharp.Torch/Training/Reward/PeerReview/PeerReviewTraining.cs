@@ -19,7 +19,7 @@ public static class PeerReviewTraining
     public const string PeerFolder = "peer";
 
     /// <summary>Trains both in place; evaluation of the model on <paramref name="heldOut"/> when given. Returns the loop's result.</summary>
-    public static TrainingResult Train(RewardModel model, RewardModel peer, IReadOnlyList<RewardExample> train, IReadOnlyList<RewardExample>? heldOut,
+    public static TrainingResult Train(RewardModel model, RewardModel peer, IReadOnlyList<TokenizedPair> train, IReadOnlyList<TokenizedPair>? heldOut,
         RewardObjectiveOptions objective, PeerReviewOptions review, TrainingOptions options, ProgressReporter? progress = null, bool resume = false)
     {
         review.Validate();

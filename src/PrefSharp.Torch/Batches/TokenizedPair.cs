@@ -1,6 +1,4 @@
-using PrefSharp.Torch.Batches;
-
-namespace PrefSharp.Torch.Training.Dpo;
+namespace PrefSharp.Torch.Batches;
 
 /// <summary>One preference pair, tokenized: two sequences answering the same prompt, and an optional weight or soft label.</summary>
 public sealed record TokenizedPair(TokenizedSequence Chosen, TokenizedSequence Rejected, double? Weight = null)
