@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using PrefSharp.Core.Data;
 using PrefSharp.Recipes.RewardModels;
-using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -31,29 +27,13 @@ public static class ScoreCommand
         reading.AddTo(command);
         command.SetAction(parse =>
         {
-            var directory = parse.GetValue(model)!;
-            if (MultiObjectiveCli.Applies(directory, parse.GetValue(direction)))
-                return MultiObjectiveCli.Score(directory, parse.GetValue(direction), RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)),
-                    parse.GetValue(maxLength), parse.GetValue(batchSize), parse.InvocationConfiguration.Output);
-            using var rewardModel = RewardCheckpoint.Load(directory);
-            var tokenizer = TokenizerFiles.Load(directory);
-            var length = parse.GetValue(maxLength);
-            var pairs = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)).ToList();
-            if (rewardModel.Config.IsGeneralPreference)
+            var rows = RewardScoringRecipe.Score(new RewardScoringOptions
             {
-                if (parse.GetValue(normalize))
-                    throw new ArgumentException("--normalize rescales scalar rewards; a General Preference Model has none (score writes its win rates in [0, 1])");
-                return ScoreWinRates.Write(rewardModel, tokenizer, pairs, length, parse.GetValue(batchSize), parse.InvocationConfiguration.Output);
-            }
-            var sequences = pairs.SelectMany(p => new[]
-            {
-                RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, length),
-                RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, length),
-            }).ToList();
-            var rewards = RewardScorer.Score(rewardModel, sequences, parse.GetValue(batchSize), parse.GetValue(normalize));
-            var writer = parse.InvocationConfiguration.Output;
-            for (var i = 0; i < pairs.Count; i++)
-                writer.WriteLine(new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] }.ToJsonString());
+                ModelDirectory = parse.GetValue(model)!, Pairs = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)),
+                MaxLength = parse.GetValue(maxLength), BatchSize = parse.GetValue(batchSize), Normalize = parse.GetValue(normalize),
+                Direction = parse.GetValue(direction),
+            });
+            foreach (var row in rows) parse.InvocationConfiguration.Output.WriteLine(row.ToJsonString());
             return 0;
         });
         return command.WithExamples(

@@ -1,22 +1,21 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Core.Data;
-using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Pairwise;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Batches;
 
-namespace PrefSharp.Cli.Commands;
+namespace PrefSharp.Recipes.RewardModels;
 
 /// <summary>
-/// <c>score</c> on a General Preference Model, which has no scalar reward: the distinct completions of each prompt in the
+/// Scores from a General Preference Model, which has no scalar reward: the distinct completions of each prompt in the
 /// file (both sides of every pair with that prompt) form a group, and each completion gets its mean win probability
-/// against the others of its group (<see cref="PromptWinRates"/>). JSONL per pair:
+/// against the others of its group (<see cref="PromptWinRates"/>). A row per pair:
 /// {"index", "win_rate_chosen", "win_rate_rejected", "completions": G}.
 /// </summary>
-internal static class ScoreWinRates
+internal static class GroupWinRateScores
 {
-    public static int Write(RewardModel model, ITokenizer tokenizer, IReadOnlyList<PreferencePair> pairs, int maxLength, int batchSize, TextWriter writer)
+    public static IReadOnlyList<JsonObject> Rows(RewardModel model, ITokenizer tokenizer, IReadOnlyList<PreferencePair> pairs, int maxLength, int batchSize)
     {
         var groupOf = new Dictionary<Passage, int>();
         var groups = new List<(Passage Prompt, List<Passage> Completions)>();
@@ -33,18 +32,17 @@ internal static class ScoreWinRates
         var sequences = groups.Select(g => (IReadOnlyList<TokenizedSequence>)g.Completions
             .Select(c => RewardPairs.Encode(tokenizer, g.Prompt, c, maxLength)).ToList()).ToList();
         var rates = PromptWinRates.Compute(model, sequences, batchSize);
-        for (var i = 0; i < pairs.Count; i++)
+        return [.. pairs.Select((pair, i) =>
         {
-            var b = groupOf[pairs[i].Prompt];
+            var b = groupOf[pair.Prompt];
             var completions = groups[b].Completions;
-            writer.WriteLine(new JsonObject
+            return new JsonObject
             {
                 ["index"] = i,
-                ["win_rate_chosen"] = rates[b][completions.IndexOf(pairs[i].Chosen)],
-                ["win_rate_rejected"] = rates[b][completions.IndexOf(pairs[i].Rejected)],
+                ["win_rate_chosen"] = rates[b][completions.IndexOf(pair.Chosen)],
+                ["win_rate_rejected"] = rates[b][completions.IndexOf(pair.Rejected)],
                 ["completions"] = completions.Count,
-            }.ToJsonString());
-        }
-        return 0;
+            };
+        })];
     }
 }
