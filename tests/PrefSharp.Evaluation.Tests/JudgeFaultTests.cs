@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PrefSharp.Core.Judging;
 using PrefSharp.Core.Tests;
 using PrefSharp.Evaluation.Runs;
@@ -16,10 +17,10 @@ public class JudgeFaultTests
     public async Task Rate_limits_server_errors_and_slow_answers_are_retried_and_garbage_is_counted_not_guessed()
     {
         using var folder = new TempFolder();
-        var attempts = new Dictionary<string, int>();
+        var attempts = new ConcurrentDictionary<string, int>();   // counted as each attempt arrives: a timed-out one may never be recorded as finished
         using var server = new LoopbackChatServer((request, _) =>
         {
-            var seen = attempts[request.User] = attempts.GetValueOrDefault(request.User) + 1;
+            var seen = attempts.AddOrUpdate(request.User, 1, (_, n) => n + 1);
             var (_, first, second) = JudgePrompts.ReadPairwise(request.User)!.Value;
             var index = JudgeRunFixture.Plan.Select((q, i) => (q, i)).First(p => p.q.First.Output == first && p.q.Second.Output == second).i;
             if (seen == 1 && index % 4 == 0) return (429, "{\"error\": {\"message\": \"slow down\"}}");
@@ -31,7 +32,18 @@ public class JudgeFaultTests
         var result = await JudgeRunFixture.RunAsync(folder, [server], maxFailureFraction: 0.1, timeout: TimeSpan.FromMilliseconds(500));
 
         Assert.Equal((16, 1, 0), (result.Report.Asked, result.Report.Unparseable, result.Report.Errors));
-        Assert.Equal(16 + 12, server.Requests.Count);  // every question with index % 4 < 3 was asked twice
+        int IndexOf(string user)
+        {
+            var (_, first, second) = JudgePrompts.ReadPairwise(user)!.Value;
+            return JudgeRunFixture.Plan.Select((q, i) => (q, i)).First(p => p.q.First.Output == first && p.q.Second.Output == second).i;
+        }
+        var byIndex = attempts.ToDictionary(a => IndexOf(a.Key), a => a.Value);
+        Assert.Equal(16, byIndex.Count);
+        // a 429 or a 500 is retried exactly once; a slow first attempt is given up on and asked again, except that the
+        // single-threaded loopback server may take the retry's connection before it has read the abandoned one
+        Assert.All(byIndex.Where(p => p.Key % 4 < 2), p => Assert.Equal(2, p.Value));
+        Assert.All(byIndex.Where(p => p.Key % 4 == 2), p => Assert.InRange(p.Value, 1, 2));
+        Assert.All(byIndex.Where(p => p.Key % 4 == 3), p => Assert.Equal(1, p.Value));
         Assert.Null(result.Judged[3].Verdict);
         Assert.Equal(15, JudgeBattles.From(result.Judged, "judge-model").Count());
     }
