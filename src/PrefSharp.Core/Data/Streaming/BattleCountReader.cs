@@ -90,7 +90,7 @@ public static class BattleCountReader
         return [.. starts.Select((start, k) => (start, k + 1 < starts.Count ? starts[k + 1] - start : IsGzip(path) ? long.MaxValue : size - start))];
     }
 
-    private static Stream Open(string path) => IsGzip(path) ? InputFile.OpenDecompressed(path) : File.OpenRead(path);
+    private static Stream Open(string path) => InputFile.OpenDecompressed(path);
 
     private static bool IsGzip(string path)
     {

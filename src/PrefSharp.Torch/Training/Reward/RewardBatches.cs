@@ -17,8 +17,4 @@ public static class RewardBatches
         var needsWeights = loss is RewardLossKind.Margin or RewardLossKind.SoftLabel or RewardLossKind.RaoKupper || examples.Any(e => (e.Weight ?? 1.0) != 1.0);
         return new PairBatch(chosen, rejected, needsWeights ? examples.Select(e => e.Weight ?? 1.0).ToArray() : null);
     }
-
-    /// <summary>Real tokens of a batch (both sides), for the loop's tokens/s figure.</summary>
-    public static long CountTokens(PairBatch batch) =>
-        batch.Chosen.AttentionMask.sum().item<long>() + batch.Rejected.AttentionMask.sum().item<long>();
 }

@@ -33,7 +33,7 @@ public sealed class RewardTrainer : IDisposable
         TieThreshold = raoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
         if (raoKupper) model.SetTieThreshold(objective.TieThreshold);   // checkpoints carry η from the start
         Loop = new Trainer<PairBatch>(RewardTraining.Trainable(model, TieThreshold), RewardTraining.Objective(model, objective, TieThreshold),
-            source, options, evaluation, RewardBatches.CountTokens, this.progress);
+            source, options, evaluation, TokenizedPair.CountTokens, this.progress);
     }
 
     /// <summary>

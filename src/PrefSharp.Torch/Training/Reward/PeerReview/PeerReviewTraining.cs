@@ -41,7 +41,7 @@ public static class PeerReviewTraining
             second.LoadFrom(Path.Combine(directory, PeerFolder));
         });
         progress ??= ProgressReporter.Silent;
-        using (loop = new Trainer<PairBatch>(trainable, objectives, source, options, evaluation, RewardBatches.CountTokens, progress))
+        using (loop = new Trainer<PairBatch>(trainable, objectives, source, options, evaluation, TokenizedPair.CountTokens, progress))
         {
             if (resume) RewardTrainer.ResumeFromLatest(loop, progress);
             var result = loop.Run();
