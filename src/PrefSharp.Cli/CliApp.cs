@@ -43,6 +43,7 @@ public static class CliApp
             TrainArmoCommand.Create(),
             ServeCommand.Create(),
             JudgeCommand.Create(),
+            EvalCommand.Create(),
             SftCommand.Create(),
         };
         VerbExamples.Install(root);

@@ -20,12 +20,13 @@ public static class JudgeCommand
     private static readonly Option<string> Cache = new("--cache") { Description = "SQLite verdict cache; a rerun asks nothing twice", DefaultValueFactory = _ => "judge-cache.sqlite" };
     private static readonly Option<string> Out = new("--out", "-o") { Description = "Battles JSONL (the position-bias JSON goes beside it as NAME.bias.json)", Required = true };
     private static readonly Option<double> Timeout = JudgeTimeoutOption.Create();
+    private static readonly Option<string?> Price = JudgePriceOption.Create();
 
     public static Command Create()
     {
         var command = new Command("judge", "Judge model outputs against a baseline in both orders with an LLM judge; write battles and position bias")
         {
-            Outputs, Questions, Baseline, Judge, JudgeModel, Endpoints, Template, Parallel, MaxFailures, Cache, Out, Timeout,
+            Outputs, Questions, Baseline, Judge, JudgeModel, Endpoints, Template, Parallel, MaxFailures, Cache, Out, Timeout, Price,
         };
         command.SetAction((parse, cancellation) => Run(parse, cancellation));
         return command.WithExamples(
@@ -35,12 +36,10 @@ public static class JudgeCommand
 
     private static async Task<int> Run(ParseResult parse, CancellationToken cancellation)
     {
-        var judge = parse.GetValue(Judge)!;
-        var gym = judge.StartsWith("gym:", StringComparison.Ordinal);
-        await using var server = gym ? await ModelServer.StartAsync(new ServeOptions { Port = 0 }, CatalogLoader.Load([], [], [judge], new ServeOptions()), cancellation) : null;
-        var model = gym ? judge : parse.GetValue(JudgeModel) ?? throw new ArgumentException("give the judge model's name with a URL judge", "--judge-model");
-        var first = server?.BaseUrl ?? (Uri.TryCreate(judge, UriKind.Absolute, out var url) ? url
-            : throw new ArgumentException($"must be an http(s) URL or gym:WORLD, found \"{judge}\"", "--judge"));
+        var price = JudgePriceOption.Parse(parse.GetValue(Price));
+        var judge = JudgeTarget.Parse(parse.GetValue(Judge)!, parse.GetValue(JudgeModel));
+        await using var server = judge.IsGym ? await ModelServer.StartAsync(new ServeOptions { Port = 0 }, CatalogLoader.Load([], [], [judge.Model], new ServeOptions()), cancellation) : null;
+        var (model, first) = (judge.Model, judge.Url ?? server!.BaseUrl);
         var job = new JudgeJob
         {
             Outputs = parse.GetValue(Outputs)!, Questions = parse.GetValue(Questions), Endpoints = [first, .. parse.GetValue(Endpoints) ?? []],
@@ -51,7 +50,8 @@ public static class JudgeCommand
         var (report, bias, battles) = await JudgeJobRunner.RunAsync(job, cancellation);
         var output = parse.InvocationConfiguration.Output;
         output.WriteLine($"judged {report.Questions} questions with {model}: {report.Asked} asked, {report.Cached} from the cache, " +
-            $"{report.Unparseable} without a verdict, {report.Errors} failed; tokens in {report.InputTokens}, out {report.OutputTokens}");
+            $"{report.Unparseable} without a verdict, {report.Errors} failed; tokens in {report.InputTokens}, out {report.OutputTokens}" +
+            (price is { } p ? $"; cost ${report.Cost(p.Input, p.Output):F4}" : ""));
         output.WriteLine($"position bias: the winner changes with the order in {bias.Changed} of {bias.Pairs} pairs ({100 * bias.ChangedFraction:0.0}%); " +
             $"the first response wins {100 * bias.FirstWinRate:0.0}% of decisive verdicts");
         output.WriteLine($"wrote {battles} battles to {job.Battles} and the position bias to {job.BiasPath}");

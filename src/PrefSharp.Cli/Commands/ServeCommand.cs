@@ -7,7 +7,7 @@ namespace PrefSharp.Cli.Commands;
 /// <summary><c>prefsharp serve --model DIR</c>: serves checkpoints over the OpenAI API until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    private static readonly Option<string[]> Model = new("--model") { Description = "A policy checkpoint to serve, DIR or NAME=DIR (repeat for several)" };
+    private static readonly Option<string[]> Model = new("--model") { Description = "A policy to serve: a checkpoint DIR or NAME=DIR, or a gym policy of known quality [NAME=]gym:WORLD@QUALITY (repeat for several)" };
     private static readonly Option<string[]> RewardModel = new("--reward-model") { Description = "A reward model to serve on /v1/score and /v1/preference, DIR or NAME=DIR" };
     private static readonly Option<string[]> Judge = new("--judge") { Description = "Serve a gym world's simulated annotator as judge model gym:WORLD" };
     private static readonly Option<string> Host = new("--host") { Description = "Address to bind; other than loopback needs --api-key", DefaultValueFactory = _ => "127.0.0.1" };
@@ -29,7 +29,8 @@ public static class ServeCommand
         return command.WithExamples(
             "prefsharp serve --model runs/sft --port 8000",
             "prefsharp serve --model policy=runs/sft --reward-model rm=runs/rm --host 0.0.0.0 --api-key $KEY",
-            "prefsharp serve --judge gym:sorting --port 8001");
+            "prefsharp serve --judge gym:sorting --port 8001",
+            "prefsharp serve --model weak=gym:lexicon@0.2 --model strong=gym:lexicon@0.9 --judge gym:lexicon");
     }
 
     private static async Task<int> Run(ParseResult parse, CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static PrefSharp.Evaluation.Inputs.JsonFields;
 
 namespace PrefSharp.Evaluation.Inputs;
 
@@ -27,11 +28,8 @@ public static class ModelOutputsReader
 
     private static IEnumerable<ModelOutput> ReadAlpacaEval(string path, string text)
     {
-        JsonElement root;
-        try { root = JsonDocument.Parse(text).RootElement; }
-        catch (JsonException error) { throw new FormatException($"{path}:{error.LineNumber + 1}: not valid JSON: {error.Message.Split('.')[0]}"); }
         int index = 0;
-        foreach (var item in root.EnumerateArray())
+        foreach (var item in Array(path, text))
         {
             var where = $"{path}: element {index++}";
             var instruction = Text(item, "instruction", where);
@@ -41,7 +39,7 @@ public static class ModelOutputsReader
 
     private static IEnumerable<ModelOutput> ReadArenaHard(string path, string text, Dictionary<string, string> prompts)
     {
-        foreach (var (line, item) in Lines(path, text))
+        foreach (var (line, item) in Lines(path, text, "one answer per line"))
         {
             var where = $"{path}:{line}";
             var id = Id(item, "question_id", where);
@@ -56,39 +54,7 @@ public static class ModelOutputsReader
     {
         if (path is null) throw new ArgumentException($"{answers} holds Arena-Hard answers; give --questions question.jsonl for their instructions", "--questions");
         var prompts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (line, item) in Lines(path, File.ReadAllText(path)))
-        {
-            var where = $"{path}:{line}";
-            var v2 = item.TryGetProperty("uid", out _);
-            prompts[Id(item, v2 ? "uid" : "question_id", where)] = v2 ? Text(item, "prompt", where) : FirstTurn(item, where);
-        }
+        foreach (var prompt in PromptsReader.Read(path)) prompts[prompt.Id] = prompt.Text;
         return prompts;
     }
-
-    private static IEnumerable<(int Line, JsonElement Item)> Lines(string path, string text)
-    {
-        var lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            JsonElement item;
-            try { item = JsonDocument.Parse(lines[i]).RootElement; }
-            catch (JsonException) { throw new FormatException($"{path}:{i + 1}: not a JSON object; expected one answer per line"); }
-            if (item.ValueKind != JsonValueKind.Object) throw new FormatException($"{path}:{i + 1}: not a JSON object; expected one answer per line");
-            yield return (i + 1, item);
-        }
-    }
-
-    private static string FirstTurn(JsonElement item, string where) =>
-        item.TryGetProperty("turns", out var turns) && turns.ValueKind == JsonValueKind.Array && turns.GetArrayLength() > 0
-            ? Text(turns[0], "content", $"{where}: turns[0]")
-            : throw new FormatException($"{where}: turns: missing or empty; expected [{{content}}]");
-
-    private static string Id(JsonElement item, string field, string where) =>
-        item.TryGetProperty(field, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? value.ToString() : throw new FormatException($"{where}: {field}: missing; expected a string or number");
-
-    private static string Text(JsonElement item, string field, string where) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()! : throw new FormatException($"{where}: {field}: missing or not a string; expected text");
 }

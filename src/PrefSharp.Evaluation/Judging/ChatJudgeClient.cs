@@ -9,7 +9,7 @@ using Message = PrefSharp.Core.Data.Message;
 namespace PrefSharp.Evaluation.Judging;
 
 /// <summary>
-/// Asks an OpenAI-compatible chat server through Microsoft.Extensions.AI's <see cref="IChatClient"/> (OpenAI provider)
+/// Asks an OpenAI-compatible chat server (a judge, or a model being evaluated) through Microsoft.Extensions.AI's <see cref="IChatClient"/> (OpenAI provider)
 /// over <see cref="JudgeHttp"/> (timeouts, retries, Retry-After). Every failure is one <see cref="JudgeException"/>
 /// line naming the endpoint and what was wrong: the HTTP status and the server's message, no answer in time, no
 /// connection, or a response that is not a chat completion with text content. Counts the tokens of every answer.
@@ -39,11 +39,11 @@ public sealed class ChatJudgeClient : IDisposable
     /// <summary>Tokens read and written over all answers so far, and the answers counted.</summary>
     public (long Input, long Output, long Requests) Tokens => (Interlocked.Read(ref inputTokens), Interlocked.Read(ref outputTokens), Interlocked.Read(ref requests));
 
-    /// <summary>The assistant's reply to <paramref name="messages"/>.</summary>
-    public async Task<JudgeReply> CompleteAsync(IReadOnlyList<Message> messages, CancellationToken cancellation = default)
+    /// <summary>The assistant's reply to <paramref name="messages"/>; a <paramref name="seed"/> asks the server for a repeatable sample.</summary>
+    public async Task<JudgeReply> CompleteAsync(IReadOnlyList<Message> messages, CancellationToken cancellation = default, long? seed = null)
     {
         var request = messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
-        var settings = new ChatOptions { Temperature = (float)Options.Temperature, MaxOutputTokens = Options.MaxTokens };
+        var settings = new ChatOptions { Temperature = (float)Options.Temperature, MaxOutputTokens = Options.MaxTokens, Seed = seed };
         ChatResponse response;
         try
         {

@@ -7,4 +7,7 @@ namespace PrefSharp.Evaluation.Runs;
 public sealed record JudgeRunReport(int Questions, int Asked, int Cached, int Unparseable, int Errors, long InputTokens, long OutputTokens)
 {
     public int Failures => Unparseable + Errors;
+
+    /// <summary>US dollars for the tokens of this run at <paramref name="inputPerMillion"/> and <paramref name="outputPerMillion"/> dollars per million tokens.</summary>
+    public double Cost(double inputPerMillion, double outputPerMillion) => (InputTokens * inputPerMillion + OutputTokens * outputPerMillion) / 1e6;
 }

@@ -2,6 +2,7 @@ using PrefSharp.Core.Data;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Core.Judging;
+using PrefSharp.Server.Models;
 using PrefSharp.Server.OpenAi;
 
 namespace PrefSharp.Server.Judging;
@@ -13,7 +14,7 @@ namespace PrefSharp.Server.Judging;
 /// it: A wins with probability σ(margin / T) for the world's <see cref="IWorld.PreferenceMargin"/> (T = 1). A request
 /// with a seed gets the draw of <c>new Random(seed)</c>.
 /// </summary>
-public sealed class GymJudge(IWorld world)
+public sealed class GymJudge(IWorld world) : IScriptedChatModel
 {
     /// <summary>The model id clients send: <c>gym:WORLD</c>.</summary>
     public string Name { get; } = $"gym:{world.Name}";

@@ -7,8 +7,8 @@ using PrefSharp.Torch.Tokenization;
 namespace PrefSharp.Server.Models;
 
 /// <summary>
-/// Loads checkpoints given as <c>DIR</c> or <c>NAME=DIR</c> (the name defaults to the folder's name) and gym judges
-/// given as <c>gym:WORLD</c>.
+/// Loads checkpoints given as <c>DIR</c> or <c>NAME=DIR</c> (the name defaults to the folder's name), gym policies of
+/// known quality given as <c>[NAME=]gym:WORLD@QUALITY</c> and gym judges given as <c>gym:WORLD</c>.
 /// </summary>
 public static class CatalogLoader
 {
@@ -21,6 +21,11 @@ public static class CatalogLoader
             foreach (var spec in judges) catalog.Add(GymJudge.Parse(spec));
             foreach (var spec in policies)
             {
+                if (GymSpec(spec) is { } gym)
+                {
+                    catalog.Add(GymPolicy.Parse(gym.Target, gym.Name));
+                    continue;
+                }
                 var (name, directory) = Parse(spec, "--model");
                 catalog.Add(new ServedPolicy(name, Checkpoint.Load(directory), TokenizerFiles.Load(directory), options.MaxBatchRows, options.QueueLength));
             }
@@ -36,6 +41,18 @@ public static class CatalogLoader
             catalog.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The name a policy spec (<c>[NAME=]DIR</c> or <c>[NAME=]gym:WORLD@Q</c>) is served under.</summary>
+    public static string NameOf(string policySpec) =>
+        GymSpec(policySpec) is { } gym ? gym.Name ?? gym.Target : Parse(policySpec, "--model").Name;
+
+    /// <summary>(name, target) of <c>gym:WORLD@Q</c> or <c>NAME=gym:WORLD@Q</c>; null for a checkpoint folder.</summary>
+    private static (string? Name, string Target)? GymSpec(string spec)
+    {
+        var equals = spec.IndexOf('=');
+        var target = equals > 0 ? spec[(equals + 1)..] : spec;
+        return target.StartsWith("gym:", StringComparison.Ordinal) ? (equals > 0 ? spec[..equals] : null, target) : null;
     }
 
     /// <summary>(name, directory) of <c>NAME=DIR</c> or <c>DIR</c>; the directory must exist.</summary>

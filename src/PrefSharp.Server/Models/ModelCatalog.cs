@@ -1,4 +1,3 @@
-using PrefSharp.Server.Judging;
 using PrefSharp.Server.OpenAi;
 
 namespace PrefSharp.Server.Models;
@@ -8,10 +7,10 @@ public sealed class ModelCatalog : IDisposable
 {
     private readonly Dictionary<string, ServedPolicy> policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServedRewardModel> rewardModels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GymJudge> judges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IScriptedChatModel> scripted = new(StringComparer.Ordinal);
 
-    /// <summary>Every model name: policies, reward models, judges.</summary>
-    public IEnumerable<string> Names => policies.Keys.Concat(rewardModels.Keys).Concat(judges.Keys);
+    /// <summary>Every model name: policies, reward models, scripted models (gym judges and policies).</summary>
+    public IEnumerable<string> Names => policies.Keys.Concat(rewardModels.Keys).Concat(scripted.Keys);
 
     public ModelCatalog Add(ServedPolicy policy)
     {
@@ -27,20 +26,21 @@ public sealed class ModelCatalog : IDisposable
         return this;
     }
 
-    public ModelCatalog Add(GymJudge judge)
+    public ModelCatalog Add(IScriptedChatModel model)
     {
-        Reserve(judge.Name);
-        judges[judge.Name] = judge;
+        Reserve(model.Name);
+        scripted[model.Name] = model;
         return this;
     }
 
-    /// <summary>The gym judge called <paramref name="name"/>, or null.</summary>
-    public GymJudge? Judge(string name) => judges.GetValueOrDefault(name);
+    /// <summary>The scripted model (gym judge or gym policy) called <paramref name="name"/>, or null.</summary>
+    public IScriptedChatModel? Scripted(string name) => scripted.GetValueOrDefault(name);
 
     /// <summary>The policy called <paramref name="name"/>, or 404 naming the models there are.</summary>
     public ServedPolicy Policy(string name) =>
         policies.TryGetValue(name, out var policy) ? policy
-        : throw NotFound(name, rewardModels.ContainsKey(name) ? "is a reward model: use /v1/score or /v1/preference" : null);
+        : throw NotFound(name, rewardModels.ContainsKey(name) ? "is a reward model: use /v1/score or /v1/preference"
+            : scripted.ContainsKey(name) ? "is a gym model: it answers only /v1/chat/completions" : null);
 
     /// <summary>The reward model called <paramref name="name"/>, or 404.</summary>
     public ServedRewardModel RewardModel(string name) =>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using PrefSharp.Core.Data;
 using PrefSharp.Server.Batching;
 using PrefSharp.Server.Hosting;
-using PrefSharp.Server.Judging;
 using PrefSharp.Server.Models;
 using PrefSharp.Torch.Generation;
 
@@ -21,9 +20,9 @@ internal static class ChatCompletionsEndpoint
         var request = await JsonRequest.ReadAsync(context);
         var name = request.RequiredString("model");
         var messages = ChatMessages.Read(request);
-        if (catalog.Judge(name) is { } judge)
+        if (catalog.Scripted(name) is { } scripted)
         {
-            await GymJudgeEndpoint.Respond(context, judge, messages, request);
+            await ScriptedChatEndpoint.Respond(context, scripted, messages, request);
             return;
         }
         var policy = catalog.Policy(name);

@@ -20,4 +20,11 @@ public static class RankingDistance
             }
         return distance;
     }
+
+    /// <summary>Kendall's τ ∈ [−1, 1] between two score vectors over the same n ≥ 2 items: 1 − 2·d / (n(n − 1)/2), d = <see cref="KendallTauDistance"/>.</summary>
+    public static double KendallTau(IReadOnlyList<double> scoresA, IReadOnlyList<double> scoresB)
+    {
+        if (scoresA.Count < 2) throw new ArgumentException($"Kendall's τ needs at least 2 items (got {scoresA.Count}).");
+        return 1 - 2 * KendallTauDistance(scoresA, scoresB) / (scoresA.Count * (scoresA.Count - 1) / 2.0);
+    }
 }

@@ -1,3 +1,4 @@
+using PrefSharp.Core.Ranking.Active;
 using PrefSharp.Torch.Losses.Preference;
 using PrefSharp.Torch.Training.Dpo.Online;
 using static TorchSharp.torch;
@@ -15,7 +16,7 @@ public sealed class CreamConsistencyTests
     [Fact]
     public void Rates_at_hand_computed_rankings()
     {
-        Assert.Equal(2.0 / 3, CreamConsistency.KendallTau(CurrentA, PreviousA), 12);
+        Assert.Equal(2.0 / 3, RankingDistance.KendallTau(CurrentA, PreviousA), 12);
         Assert.Equal(5.0 / 6, CreamConsistency.Rate(CurrentA, PreviousA), 12);
         Assert.Equal(0.0, CreamConsistency.Rate(CurrentB, PreviousB), 12);
         Assert.Equal(11.0 / 12, CreamConsistency.Rate(CurrentC, PreviousC), 12);

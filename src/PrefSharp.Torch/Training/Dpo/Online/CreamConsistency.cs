@@ -17,17 +17,8 @@ namespace PrefSharp.Torch.Training.Dpo.Online;
 /// </summary>
 public static class CreamConsistency
 {
-    /// <summary>Kendall's τ ∈ [−1, 1] between two score vectors over the same K ≥ 2 items.</summary>
-    public static double KendallTau(IReadOnlyList<double> current, IReadOnlyList<double> previous)
-    {
-        if (current.Count != previous.Count || current.Count < 2)
-            throw new ArgumentException($"two rankings of the same K ≥ 2 items are needed (got {current.Count} and {previous.Count})", nameof(previous));
-        var pairs = current.Count * (current.Count - 1) / 2.0;
-        return 1 - 2 * RankingDistance.KendallTauDistance(current, previous) / pairs;
-    }
-
     /// <summary>C = (τ + 1)/2: 1 when the rankings agree, 0 when one reverses the other.</summary>
-    public static double Rate(IReadOnlyList<double> current, IReadOnlyList<double> previous) => (KendallTau(current, previous) + 1) / 2;
+    public static double Rate(IReadOnlyList<double> current, IReadOnlyList<double> previous) => (RankingDistance.KendallTau(current, previous) + 1) / 2;
 
     /// <summary>
     /// The rate of each prompt (rows grouped by prompt, <paramref name="samplesPerPrompt"/> each) and, by

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PrefSharp.Cli.Tests;
+
+/// <summary><c>prefsharp eval</c>: the quick gym evaluation over loopback HTTP recovers the true order, and a rerun asks nothing again.</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("prefsharp-eval-").FullName;
+
+    [Fact]
+    public void Eval_quick_ranks_policies_of_known_quality_in_their_gold_order_and_resumes_without_asking_again()
+    {
+        var run = CliRun.Of("eval", "--quick", "--world", "sorting", "--quick-prompts", "60", "--bootstrap", "0", "--parallel", "8", "--out", folder);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var judged = Regex.Match(run.Output, @"judge: (\d+) asked, (\d+) from the cache, 0 without a verdict");
+        Assert.True(judged.Success, run.Output);
+        Assert.Equal(4 * 60 * 2, int.Parse(judged.Groups[1].Value) + int.Parse(judged.Groups[2].Value));  // identical questions are asked once
+        var tau = double.Parse(Regex.Match(run.Output, @"mean gold utility: (-?[0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        // Five policies 0.2 apart in quality; at most two of the ten pairs may swap under the judge's noise.
+        Assert.True(tau >= 0.6, $"Kendall τ against gold {tau}\n{run.Output}");
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("gym:sorting@0.9", report);
+        Assert.Contains("Kendall τ", report);
+
+        var rerun = CliRun.Of("eval", "--quick", "--world", "sorting", "--quick-prompts", "60", "--bootstrap", "0", "--out", folder);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Equal(5, Regex.Matches(rerun.Output, "answers already in").Count);
+        Assert.Contains("judge: 0 asked, 480 from the cache", rerun.Output);
+    }
+
+    [Fact]
+    public void Bad_model_specs_and_a_missing_judge_are_one_line_errors()
+    {
+        var prompts = Path.Combine(folder, "prompts.jsonl");
+        File.WriteAllText(prompts, "{\"prompt\": \"3141\"}\n");
+        var remote = CliRun.Of("eval", "--model", "http://127.0.0.1:9/v1", "--model", "gym:sorting@0.5", "--prompts", prompts, "--judge", "gym:sorting");
+        Assert.Equal(2, remote.ExitCode);
+        Assert.Contains("NAME=URL#MODEL", remote.Error);
+        var judge = CliRun.Of("eval", "--model", "gym:sorting@0.5", "--model", "gym:sorting@0.1", "--prompts", prompts);
+        Assert.Contains("give a judge", judge.Error);
+        var both = CliRun.Of("eval", "--quick", "--model", "gym:sorting@0.5");
+        Assert.Contains("--quick brings its own models", both.Error);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
