@@ -40,6 +40,28 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
+    public async Task A_streaming_job_hears_every_token_of_its_rows_in_order_within_its_own_limit()
+    {
+        using var model = TinyServer.NewPolicy();
+        using var batcher = new DynamicBatcher(model, Tokenizer, maxBatchRows: 8, queueLength: 8, start: false);
+        var streaming = new GenerationJob(Template.Prompt("hi"), 2, 4, new SamplingSettings(0.9, 1.0, null), Template.StopTokenIds) { Tokens = GenerationJob.TokenChannel() };
+        var longer = batcher.Submit(Job("a longer prompt", 9, temperature: 0.9));
+        var rows = batcher.Submit(streaming);
+        batcher.Start();
+        var heard = new List<StreamedToken>();
+        await foreach (var token in streaming.Tokens.Reader.ReadAllAsync()) heard.Add(token);
+
+        Assert.Equal(1, batcher.Batches);  // decoded together with a job that runs 9 steps
+        var result = await rows;
+        for (var row = 0; row < 2; row++)
+        {
+            Assert.Equal(result[row].Ids, heard.Where(t => t.Row == row).Select(t => t.Id));
+            Assert.Equal(result[row].LogProbs, heard.Where(t => t.Row == row).Select(t => t.LogProb));
+        }
+        await longer;
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_with_429_and_the_waiting_jobs_still_finish()
     {
         using var model = TinyServer.NewPolicy();

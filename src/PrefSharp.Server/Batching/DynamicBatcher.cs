@@ -70,13 +70,18 @@ public sealed class DynamicBatcher : IDisposable
                 var offset = 0;
                 foreach (var job in batch)
                 {
+                    job.Tokens?.Writer.TryComplete();
                     job.Result.SetResult(rows.Skip(offset).Take(job.Rows).Select(r => Truncate(r, job)).ToList());
                     offset += job.Rows;
                 }
             }
             catch (Exception failure)
             {
-                foreach (var job in batch) job.Result.TrySetException(failure);
+                foreach (var job in batch)
+                {
+                    job.Tokens?.Writer.TryComplete(failure);
+                    job.Result.TrySetException(failure);
+                }
             }
         }
     }
@@ -112,7 +117,7 @@ public sealed class DynamicBatcher : IDisposable
         };
         using var scope = NewDisposeScope();
         var (ids, mask) = PromptBatch.LeftPad(prompts, padId);
-        var output = BatchGenerator.Generate(model, ids, mask, options);
+        var output = BatchGenerator.Generate(model, ids, mask, options, batch.Any(j => j.Tokens is not null) ? step => Publish(batch, step) : null);
         Batches++;
         LargestBatchRows = Math.Max(LargestBatchRows, prompts.Count);
         var width = (int)output.GeneratedTokens.shape[1];
@@ -124,6 +129,19 @@ public sealed class DynamicBatcher : IDisposable
             var positions = Enumerable.Range(row * width, width).Where(i => kept[i] == 1).ToList();
             return new GeneratedRow([.. positions.Select(i => (int)tokens[i])], [.. positions.Select(i => logProbs[i])], false);
         })];
+    }
+
+    /// <summary>Hands each streaming job its rows' tokens of this step, within the job's own token limit.</summary>
+    private static void Publish(List<GenerationJob> batch, GeneratedStep step)
+    {
+        var offset = 0;
+        foreach (var job in batch)
+        {
+            for (var row = 0; job.Tokens is not null && step.Step < job.MaxTokens && row < job.Rows; row++)
+                if (step.Tokens[offset + row] != GeneratedStep.Finished)
+                    job.Tokens.Writer.TryWrite(new StreamedToken(row, (int)step.Tokens[offset + row], step.LogProbs[offset + row]));
+            offset += job.Rows;
+        }
     }
 
     /// <summary>The row cut to the job's own token limit, with whether it ended at a stop token.</summary>

@@ -10,8 +10,8 @@ namespace PrefSharp.Server.OpenAi;
 /// <summary>
 /// <c>POST /v1/chat/completions</c>: the messages go through the checkpoint's chat template, the rows are decoded by
 /// the model's <see cref="DynamicBatcher"/>, and the answer is a <c>chat.completion</c>, or with <c>stream: true</c> a
-/// series of <c>chat.completion.chunk</c> events ending with <c>data: [DONE]</c>. The chunks are sent once the batch
-/// holding the request has finished decoding.
+/// series of <c>chat.completion.chunk</c> events ending with <c>data: [DONE]</c>, each sent as soon as the decoder has
+/// drawn its tokens (<see cref="ChoiceStreamer"/>).
 /// </summary>
 internal static class ChatCompletionsEndpoint
 {
@@ -32,13 +32,16 @@ internal static class ChatCompletionsEndpoint
             throw ApiException.Invalid("top_logprobs", "this server does not compute alternative tokens; use 0");
         var promptIds = TextGenerator.PromptIds(policy.Chat, Passage.FromMessages(messages));
         var budget = sampling.Budget(promptIds.Count, policy.ContextLength, limits.MaxTokens, "messages");
-        var rows = await policy.Batcher.Submit(new GenerationJob(promptIds, sampling.Choices, budget, sampling.Settings, policy.Chat.StopTokenIds));
+        var job = new GenerationJob(promptIds, sampling.Choices, budget, sampling.Settings, policy.Chat.StopTokenIds)
+        {
+            Tokens = sampling.Stream ? GenerationJob.TokenChannel() : null,
+        };
+        var pending = policy.Batcher.Submit(job);
         var tokenizer = policy.Chat.Tokenizer;
-        var choices = rows.Select(row => FinishedChoice.From(row, tokenizer, sampling.Stop)).ToList();
         var (id, created, model) = ($"chatcmpl-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), policy.Name);
-        var usage = Usage.Of(promptIds.Count, choices);
         if (!sampling.Stream)
         {
+            var choices = (await pending).Select(row => FinishedChoice.From(row, tokenizer, sampling.Stop)).ToList();
             await context.Response.WriteAsJsonAsync(new
             {
                 id, @object = "chat.completion", created, model, system_fingerprint = (string?)null,
@@ -46,10 +49,10 @@ internal static class ChatCompletionsEndpoint
                 {
                     index,
                     message = new { role = "assistant", content = choice.Text, refusal = (string?)null },
-                    logprobs = logprobs ? TokenLogProbs.Chat(choice, tokenizer, Range.All) : null,
+                    logprobs = logprobs ? TokenLogProbs.Chat(choice.Ids, choice.LogProbs, tokenizer, Range.All) : null,
                     finish_reason = choice.FinishReason,
                 }),
-                usage,
+                usage = Usage.Of(promptIds.Count, choices),
             });
             return;
         }
@@ -59,16 +62,12 @@ internal static class ChatCompletionsEndpoint
             id, @object = "chat.completion.chunk", created, model, system_fingerprint = (string?)null,
             choices = new[] { new { index, delta, logprobs = tokenLogProbs, finish_reason = finish } },
         };
-        for (var index = 0; index < choices.Count; index++)
-        {
-            var choice = choices[index];
-            await events.Send(Chunk(index, new { role = "assistant", content = "" }, null, null));
-            foreach (var (delta, tokens) in choice.Deltas(tokenizer))
-                await events.Send(Chunk(index, new { content = delta }, logprobs ? TokenLogProbs.Chat(choice, tokenizer, tokens) : null, null));
-            await events.Send(Chunk(index, new { }, null, choice.FinishReason));
-        }
+        for (var index = 0; index < job.Rows; index++) await events.Send(Chunk(index, new { role = "assistant", content = "" }, null, null));
+        var streamed = await new ChoiceStreamer(tokenizer, sampling.Stop).RunAsync(job, pending, 0, delta => events.Send(Chunk(delta.Index,
+            delta.FinishReason is null ? new { content = delta.Text } : new { },
+            logprobs ? TokenLogProbs.Chat(delta.Ids, delta.LogProbs, tokenizer, delta.Tokens) : null, delta.FinishReason)), context.RequestAborted);
         if (sampling.IncludeUsage)
-            await events.Send(new { id, @object = "chat.completion.chunk", created, model, choices = Array.Empty<object>(), usage });
+            await events.Send(new { id, @object = "chat.completion.chunk", created, model, choices = Array.Empty<object>(), usage = Usage.Of(promptIds.Count, streamed) });
         await events.Done();
     }
 }

@@ -27,32 +27,35 @@ internal static class CompletionsEndpoint
             : false;
         var promptIds = prompts.Select(p => TextGenerator.PromptIds(policy.Plain, Passage.FromText(p))).ToList();
         var jobs = promptIds.Select(ids => new GenerationJob(ids, sampling.Choices,
-            sampling.Budget(ids.Count, policy.ContextLength, Math.Min(16, limits.MaxTokens), "prompt"), sampling.Settings, policy.Plain.StopTokenIds)).ToList();
-        var rows = await Task.WhenAll(jobs.Select(policy.Batcher.Submit));
+            sampling.Budget(ids.Count, policy.ContextLength, Math.Min(16, limits.MaxTokens), "prompt"), sampling.Settings, policy.Plain.StopTokenIds)
+        {
+            Tokens = sampling.Stream ? GenerationJob.TokenChannel() : null,
+        }).ToList();
+        var pending = jobs.Select(policy.Batcher.Submit).ToList();
         var tokenizer = policy.Plain.Tokenizer;
-        var choices = rows.SelectMany(r => r).Select(row => FinishedChoice.From(row, tokenizer, sampling.Stop)).ToList();
         var (id, created, model) = ($"cmpl-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), policy.Name);
-        var usage = Usage.Of(promptIds.Sum(p => p.Count), choices);
         object Choice(int index, string text, object? tokenLogProbs, string? finish) =>
             new { text, index, logprobs = tokenLogProbs, finish_reason = finish };
         if (!sampling.Stream)
         {
+            var choices = (await Task.WhenAll(pending)).SelectMany(r => r).Select(row => FinishedChoice.From(row, tokenizer, sampling.Stop)).ToList();
             await context.Response.WriteAsJsonAsync(new
             {
                 id, @object = "text_completion", created, model, system_fingerprint = (string?)null,
                 choices = choices.Select((c, i) => Choice(i, c.Text, logprobs ? TokenLogProbs.Completion(c, tokenizer) : null, c.FinishReason)),
-                usage,
+                usage = Usage.Of(promptIds.Sum(p => p.Count), choices),
             });
             return;
         }
         var events = EventStream.Start(context);
         object Chunk(object choice) => new { id, @object = "text_completion", created, model, choices = new[] { choice } };
-        for (var index = 0; index < choices.Count; index++)
-        {
-            foreach (var (delta, _) in choices[index].Deltas(tokenizer)) await events.Send(Chunk(Choice(index, delta, null, null)));
-            await events.Send(Chunk(Choice(index, "", null, choices[index].FinishReason)));
-        }
-        if (sampling.IncludeUsage) await events.Send(new { id, @object = "text_completion", created, model, choices = Array.Empty<object>(), usage });
+        var streamer = new ChoiceStreamer(tokenizer, sampling.Stop);
+        var streamed = new List<FinishedChoice>();
+        for (var p = 0; p < jobs.Count; p++)
+            streamed.AddRange(await streamer.RunAsync(jobs[p], pending[p], p * sampling.Choices,
+                delta => events.Send(Chunk(Choice(delta.Index, delta.Text, null, delta.FinishReason))), context.RequestAborted));
+        if (sampling.IncludeUsage)
+            await events.Send(new { id, @object = "text_completion", created, model, choices = Array.Empty<object>(), usage = Usage.Of(promptIds.Sum(p => p.Count), streamed) });
         await events.Done();
     }
 }

@@ -18,23 +18,4 @@ internal sealed record FinishedChoice(string Text, string FinishReason, IReadOnl
         while (tokens < row.Ids.Count && tokenizer.Decode(row.Ids.Take(tokens)).Length <= cut) tokens++;
         return new FinishedChoice(text[..cut], "stop", [.. row.Ids.Take(tokens)], [.. row.LogProbs.Take(tokens)]);
     }
-
-    /// <summary>
-    /// The text in streaming deltas, each with the tokens it covers: a delta is sent once the tokens so far decode to
-    /// whole characters; the deltas concatenate to <see cref="Text"/>.
-    /// </summary>
-    public IEnumerable<(string Delta, Range Tokens)> Deltas(ITokenizer tokenizer)
-    {
-        var (sent, from) = (0, 0);
-        for (var count = 1; count <= Ids.Count && sent < Text.Length; count++)
-        {
-            var prefix = tokenizer.Decode(Ids.Take(count));
-            if (count < Ids.Count && prefix.EndsWith('\uFFFD')) continue;
-            var end = Math.Min(prefix.Length, Text.Length);
-            if (end <= sent) continue;
-            yield return (Text[sent..end], from..count);
-            (sent, from) = (end, count);
-        }
-        if (sent < Text.Length) yield return (Text[sent..], from..Ids.Count);
-    }
 }

@@ -10,15 +10,15 @@ namespace PrefSharp.Server.OpenAi;
 /// </summary>
 internal static class TokenLogProbs
 {
-    public static object Chat(FinishedChoice choice, ITokenizer tokenizer, Range tokens)
+    public static object Chat(IReadOnlyList<int> ids, IReadOnlyList<float> logProbs, ITokenizer tokenizer, Range tokens)
     {
-        var (offset, length) = tokens.GetOffsetAndLength(choice.Ids.Count);
+        var (offset, length) = tokens.GetOffsetAndLength(ids.Count);
         return new
         {
             content = Enumerable.Range(offset, length).Select(i =>
             {
-                var token = tokenizer.Decode([choice.Ids[i]], skipSpecialTokens: false);
-                return new { token, logprob = (double)choice.LogProbs[i], bytes = Encoding.UTF8.GetBytes(token).Select(b => (int)b), top_logprobs = Array.Empty<object>() };
+                var token = tokenizer.Decode([ids[i]], skipSpecialTokens: false);
+                return new { token, logprob = (double)logProbs[i], bytes = Encoding.UTF8.GetBytes(token).Select(b => (int)b), top_logprobs = Array.Empty<object>() };
             }),
             refusal = (object?)null,
         };

@@ -9,7 +9,8 @@ namespace PrefSharp.Torch.Generation;
 /// its first stop/EOS token (kept and scored); finished rows receive the pad id with mask 0 and stop growing; the
 /// loop ends when every row has finished or after <see cref="GenerationOptions.MaxNewTokens"/> steps. Runs under
 /// <c>no_grad</c>, one dispose scope per step; randomness comes from a generator seeded for this call only. Non-finite
-/// logits are a <see cref="NonFiniteLogitsException"/> before any token is drawn from them.
+/// logits are a <see cref="NonFiniteLogitsException"/> before any token is drawn from them. A streaming caller passes
+/// <c>onStep</c>, which hears each step's tokens as soon as they are drawn (one more host copy per step).
 /// </summary>
 public static class BatchGenerator
 {
@@ -17,7 +18,8 @@ public static class BatchGenerator
     /// Generates continuations of <paramref name="promptIds"/> (B, P) int64, left-padded, with
     /// <paramref name="promptMask"/> (B, P) (1 = real token; every row needs at least one).
     /// </summary>
-    public static GenerationOutput Generate(ICausalLM model, Tensor promptIds, Tensor promptMask, GenerationOptions options)
+    public static GenerationOutput Generate(ICausalLM model, Tensor promptIds, Tensor promptMask, GenerationOptions options,
+        Action<GeneratedStep>? onStep = null)
     {
         options.Validate();
         if (promptIds.dim() != 2 || promptIds.dtype != ScalarType.Int64 || !promptMask.shape.SequenceEqual(promptIds.shape))
@@ -40,6 +42,7 @@ public static class BatchGenerator
             {
                 if (done == 1 && cache is not null) threadLimit = IntraOpThreadLimit.To(options.DecodeThreads);
                 Step(model, buffers, cache, generator, options, done);
+                onStep?.Invoke(GeneratedStep.Read(buffers, done));
                 done++;
                 if (buffers.Finished.all().item<bool>()) break;  // one host sync per step: the loop's only exit condition
             }
