@@ -30,6 +30,29 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_is_served_in_process_and_judged_against_a_gym_policy()
+    {
+        var (root, model, promptLines) = TinyGymPolicy.Create("prefsharp-eval-ckpt-", 6);
+        try
+        {
+            var prompts = Path.Combine(root, "prompts.jsonl");
+            File.WriteAllLines(prompts, File.ReadAllLines(promptLines).Select(p => $"{{\"prompt\": \"{p}\"}}"));
+            var run = CliRun.Of("eval", "--model", $"random={model}", "--model", "gym:sorting@0.9", "--prompts", prompts, "--judge", "gym:sorting",
+                "--max-tokens", "8", "--bootstrap", "0", "--out", folder);
+            Assert.True(run.ExitCode == 0, run.Error);
+            var answers = File.ReadAllLines(Path.Combine(folder, "outputs", "random.jsonl"));
+            Assert.Equal(6, answers.Length);
+            Assert.All(answers, line => Assert.Contains("\"model_id\":\"random\"", line));
+            Assert.Equal(12, File.ReadAllLines(Path.Combine(folder, "battles.jsonl")).Length);  // six prompts, both orders
+            Assert.Contains("random", File.ReadAllText(Path.Combine(folder, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Bad_model_specs_and_a_missing_judge_are_one_line_errors()
     {
         var prompts = Path.Combine(folder, "prompts.jsonl");

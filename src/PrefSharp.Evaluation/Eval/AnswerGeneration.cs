@@ -22,7 +22,7 @@ public static class AnswerGeneration
         using var client = new ChatJudgeClient(new JudgeClientOptions
         {
             BaseUrl = model.BaseUrl, Model = model.ModelId, ApiKey = model.ApiKey, Temperature = settings.Temperature,
-            MaxTokens = settings.MaxTokens, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            MaxTokens = settings.MaxTokens, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), AllowEmptyAnswer = true,
         });
         var answers = new string[prompts.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Parallel, CancellationToken = cancellation };

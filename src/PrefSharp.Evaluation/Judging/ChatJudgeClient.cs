@@ -67,7 +67,7 @@ public sealed class ChatJudgeClient : IDisposable
             throw Failure($"malformed response, not a chat completion: {FirstLine(error.Message)}", error);
         }
         var text = response.Messages.Count == 0 ? null : response.Text;
-        if (string.IsNullOrEmpty(text)) throw Failure("malformed response: no choices[0].message.content text");
+        if (text is null || (text.Length == 0 && !Options.AllowEmptyAnswer)) throw Failure("malformed response: no choices[0].message.content text");
         Interlocked.Add(ref inputTokens, response.Usage?.InputTokenCount ?? 0);
         Interlocked.Add(ref outputTokens, response.Usage?.OutputTokenCount ?? 0);
         Interlocked.Increment(ref requests);

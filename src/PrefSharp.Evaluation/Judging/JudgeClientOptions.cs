@@ -21,6 +21,9 @@ public sealed record JudgeClientOptions
     /// <summary>Time allowed for one HTTP attempt (<c>--judge-timeout</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether an answer with empty text is a valid reply (a model under evaluation may say nothing) rather than a malformed one (a judge must answer).</summary>
+    public bool AllowEmptyAnswer { get; init; }
+
     /// <summary>Retries after a 429, a 5xx, a timeout or a connection failure (other 4xx fail at once).</summary>
     public int MaxRetries { get; init; } = 3;
 
