@@ -36,6 +36,8 @@ public sealed class BattlesFormat : IRecordFormat
             _ => throw record.Error(BattleFields.Outcome, Problems.UnknownLabel, "a, b, tie or tie_bothbad", $"got \"{outcomeName}\""),
         };
         var weight = record.OptionalNumber(BattleFields.Weight) ?? 1.0;
+        var (styleA, styleB) = (record.OptionalNumberMap(BattleFields.StyleA), record.OptionalNumberMap(BattleFields.StyleB));
+        RecordChecks.StylePair(record, styleA, styleB, BattleFields.StyleA, BattleFields.StyleB);
         output.Add(new Battle(itemA, itemB, outcome)
         {
             ScoreA = record.OptionalNumber(BattleFields.ScoreA) is { } score
@@ -49,8 +51,8 @@ public sealed class BattlesFormat : IRecordFormat
             Prompt = record.OptionalPassage(BattleFields.Prompt),
             TextA = record.OptionalPassage(BattleFields.TextA),
             TextB = record.OptionalPassage(BattleFields.TextB),
-            StyleA = record.OptionalNumberMap(BattleFields.StyleA),
-            StyleB = record.OptionalNumberMap(BattleFields.StyleB),
+            StyleA = styleA,
+            StyleB = styleB,
             Location = record.Location,
             Metadata = record.Extras(KnownFields),
         });

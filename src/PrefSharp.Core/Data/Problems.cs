@@ -20,6 +20,7 @@ public static class Problems
     public const string SelfComparison = "item compared with itself";
     public const string UnknownFormat = "unknown format";
     public const string InvalidUtf8 = "invalid UTF-8";
+    public const string LoneSurrogate = "lone surrogate";
     public const string DuplicateField = "duplicate field";
 
     /// <summary>The file itself is damaged (not one record): never skipped, even with <see cref="ReadOptions.SkipInvalid"/>.</summary>

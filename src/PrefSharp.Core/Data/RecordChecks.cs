@@ -33,6 +33,22 @@ internal static class RecordChecks
     public static double Probability(RecordFields record, double value, string field) =>
         value is >= 0 and <= 1 ? value : throw record.Error(field, Problems.OutOfRange, "a value in [0, 1]", $"got {value}");
 
+    /// <summary>
+    /// Style covariates of both responses (counts and lengths, as Chatbot Arena's style control reads them): every value
+    /// ≥ 0, and the same keys on both sides when both are given.
+    /// </summary>
+    public static void StylePair(RecordFields record, IReadOnlyDictionary<string, double>? styleA, IReadOnlyDictionary<string, double>? styleB,
+        string fieldA, string fieldB)
+    {
+        foreach (var (style, field) in new[] { (styleA, fieldA), (styleB, fieldB) })
+            foreach (var (key, value) in style ?? new Dictionary<string, double>())
+                if (value < 0) throw record.Error($"{field}.{key}", Problems.OutOfRange, "a count or length >= 0", $"got {value}");
+        if (styleA is null || styleB is null) return;
+        var missing = styleA.Keys.Except(styleB.Keys).Concat(styleB.Keys.Except(styleA.Keys)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw record.Error(fieldB, Problems.MissingField, $"the same keys as {fieldA}", $"{string.Join(", ", missing)} on one side only");
+    }
+
     /// <summary>The outcome implied by A's score: A above 0.5, B below, a tie at exactly 0.5.</summary>
     public static BattleOutcome OutcomeFromScore(double scoreA) =>
         scoreA > 0.5 ? BattleOutcome.A : scoreA < 0.5 ? BattleOutcome.B : BattleOutcome.Tie;

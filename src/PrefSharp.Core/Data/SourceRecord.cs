@@ -38,8 +38,8 @@ public sealed class SourceRecord : IDisposable
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>
-    /// Parses UTF-8 JSON bytes. Invalid UTF-8, malformed JSON and a field given twice become errors naming the byte
-    /// or the field, so that each is one bad record.
+    /// Parses UTF-8 JSON bytes. Invalid UTF-8, malformed JSON, a field given twice and a string escaping a lone surrogate
+    /// become errors naming the byte or the field, so that each is one bad record.
     /// </summary>
     public static SourceRecord Parse(ReadOnlyMemory<byte> json, SourceLocation location)
     {
@@ -49,7 +49,13 @@ public sealed class SourceRecord : IDisposable
         }
         try
         {
-            return Parsed(JsonDocument.Parse(json, Strict), location);
+            var document = JsonDocument.Parse(json, Strict);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && LoneSurrogates.Find(json.Span, document.RootElement) is { } field)
+            {
+                document.Dispose();
+                return Failed(new DataFormatException(location, field, Problems.LoneSurrogate, "text that is valid Unicode", "a \\u escape of half a surrogate pair"));
+            }
+            return Parsed(document, location);
         }
         catch (JsonException) when (DuplicateFields.Find(json) is { } duplicate)
         {
