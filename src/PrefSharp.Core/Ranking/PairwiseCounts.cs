@@ -1,3 +1,5 @@
+using PrefSharp.Core.Ranking.Sampling;
+
 namespace PrefSharp.Core.Ranking;
 
 /// <summary>
@@ -107,9 +109,14 @@ public sealed partial class PairwiseCounts
     internal void ResampleFrom(PairwiseCounts source, Random random)
     {
         if (source.CellPair != CellPair) throw new ArgumentException("The resample must share the source's cells.", nameof(source));
-        BinomialSampler.Multinomial(random, source.CellCount, CellCount);
+        source.Resampler.Sample(random, CellCount);
         Recount();
     }
+
+    private MultinomialSampler? resampler;
+
+    /// <summary>The prepared Multinomial(N, cell counts/N) of these cells, built on first use (by any thread) and then shared.</summary>
+    internal MultinomialSampler Resampler => LazyInitializer.EnsureInitialized(ref resampler, () => new MultinomialSampler(CellCount));
 
     public ItemTally[] TallyItems()
     {

@@ -29,7 +29,7 @@ public class BootstrapBufferReuseTests
         for (int round = 0; round < options.Rounds; round++)
         {
             var draw = new int[counts.CellCountTotal];
-            BinomialSampler.Multinomial(SeedSequence.ForRound(options.Seed, round), counts.CellCount, draw);
+            counts.Resampler.Sample(SeedSequence.ForRound(options.Seed, round), draw);
             var resample = counts.WithCellCounts(draw);
             var fresh = PairwiseNewtonSolver.Solve(resample, model, new StrengthFitOptions(), ComparisonGraph.Of(resample), fit);
             Assert.Equal(fresh.Strengths, samples.Strengths[round]);
