@@ -29,8 +29,18 @@ public static class CliErrors
     private static bool IsBadInput(Exception failure) =>
         failure is DataFormatException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException;
 
-    /// <summary>libtorch load failures arrive wrapped in a type initializer with a long trace: keep the first line.</summary>
-    private static string Describe(Exception failure) => failure is TypeInitializationException { InnerException: { } inner }
-        ? $"libtorch could not be loaded: {inner.Message.Split('\n')[0]}"
-        : failure.Message;
+    /// <summary>
+    /// libtorch load failures arrive wrapped in a type initializer with a long trace: keep the first line. An argument
+    /// error about an option names it first (<c>--where: …</c>) instead of .NET's trailing <c>(Parameter '--where')</c>.
+    /// </summary>
+    private static string Describe(Exception failure) => failure switch
+    {
+        TypeInitializationException { InnerException: { } inner } => $"libtorch could not be loaded: {inner.Message.Split('\n')[0]}",
+        ArgumentException { ParamName: { Length: > 0 } name } argument => Named(argument.Message.Replace($" (Parameter '{name}')", ""), name),
+        _ => failure.Message,
+    };
+
+    /// <summary>An option's name (<c>--…</c>) leads the line unless the message already starts with it; a code parameter's name is dropped.</summary>
+    private static string Named(string message, string name) =>
+        !name.StartsWith('-') || message.StartsWith(name, StringComparison.Ordinal) ? message : $"{name}: {message}";
 }

@@ -34,27 +34,41 @@ public sealed class PreferenceFileReader : IEnumerable<PreferenceRecord>
     /// <summary>Records skipped by the last enumeration, by reason (always empty unless <see cref="ReadOptions.SkipInvalid"/>).</summary>
     public SkippedRecords Skipped { get; private set; } = new();
 
+    /// <summary>Valid records that <see cref="ReadOptions.Where"/> left out in the last enumeration.</summary>
+    public long FilteredOut { get; private set; }
+
     /// <summary>Reads the whole file into a list (convenient for small files and tests).</summary>
     public static List<PreferenceRecord> ReadAll(string path, ReadOptions? options = null) => new PreferenceFileReader(path, options).ToList();
 
     public IEnumerator<PreferenceRecord> GetEnumerator()
     {
         var skipped = Skipped = new SkippedRecords();
+        FilteredOut = 0;
         void OnError(DataFormatException error) => skipped.SkipOrThrow(error, Options.SkipInvalid);
         if (Container == InputContainer.Text)
         {
             var text = Format as RankingsTextFormat ?? (Format is null ? new RankingsTextFormat() : throw WrongContainer());
             Format = text;
-            return text.Read(Path, OnError).GetEnumerator();
+            return Filter(text.Read(Path, OnError)).GetEnumerator();
         }
         if (Format is not (null or IRecordFormat))
         {
             throw WrongContainer();
         }
-        return ReadRecords(OnError).GetEnumerator();
+        return Filter(ReadRecords(OnError)).GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The records that <see cref="ReadOptions.Where"/> keeps, counting the others in <see cref="FilteredOut"/>.</summary>
+    private IEnumerable<PreferenceRecord> Filter(IEnumerable<PreferenceRecord> records)
+    {
+        foreach (var record in records)
+        {
+            if (Options.Where?.Matches(record) == false) FilteredOut++;
+            else yield return record;
+        }
+    }
 
     private IEnumerable<PreferenceRecord> ReadRecords(Action<DataFormatException> onError)
     {

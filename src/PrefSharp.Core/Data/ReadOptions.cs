@@ -1,3 +1,5 @@
+using PrefSharp.Core.Data.Filtering;
+
 namespace PrefSharp.Core.Data;
 
 /// <summary>How <see cref="PreferenceFileReader"/> reads a file.</summary>
@@ -11,6 +13,9 @@ public sealed record ReadOptions
     /// True: bad records are skipped and counted by reason in <see cref="PreferenceFileReader.Skipped"/>.
     /// </summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Only records matching this condition are read (<c>--where</c>); null reads them all.</summary>
+    public RecordFilter? Where { get; init; }
 
     public static ReadOptions Default { get; } = new();
 }

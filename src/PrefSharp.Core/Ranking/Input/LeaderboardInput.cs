@@ -21,18 +21,20 @@ public sealed record LeaderboardInput(IReadOnlyList<PreferenceRecord> Records, b
             skipped?.Invoke(path, reader.Skipped);
             alpacaEval &= reader.Format?.Name.StartsWith("alpaca-eval", StringComparison.Ordinal) == true;
         }
+        if (options.Where is { } where && records.Count == 0)
+            throw new ArgumentException($"no record matches \"{where.Text}\"", "--where");
         return new LeaderboardInput(records, alpacaEval);
     }
 
     /// <summary>
     /// Whether the leaderboard can be fitted from counts streamed by <see cref="BattleCountReader"/> (no record per
     /// battle): every file a JSONL battle log, a pairwise model without style or length control, format detection
-    /// left to the data, and no <c>--skip-invalid</c> (the streamed read stops at the first bad line).
+    /// left to the data, no <c>--skip-invalid</c> (the streamed read stops at the first bad line) and no <c>--where</c>.
     /// </summary>
     public static bool CanStream(IReadOnlyList<string> paths, LeaderboardOptions options, ReadOptions read) =>
         options.Model is RankingModel.BradleyTerry or RankingModel.RaoKupper or RankingModel.Davidson or RankingModel.Thurstone
         && !options.StyleControl && !options.LengthControl && options.BootstrapMethod == BootstrapMethod.PairCounts
-        && read.Format is null && !read.SkipInvalid && paths.Count > 0 && paths.All(BattleCountReader.CanRead);
+        && read.Format is null && !read.SkipInvalid && read.Where is null && paths.Count > 0 && paths.All(BattleCountReader.CanRead);
 
     /// <summary>The rankings among the records (for Plackett–Luce).</summary>
     public IEnumerable<ItemRanking> Rankings() => Records.OfType<ItemRanking>();
