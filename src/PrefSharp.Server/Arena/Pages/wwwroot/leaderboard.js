@@ -19,6 +19,7 @@
       ? "Fleiss' κ " + kappa(agreement.fleiss_kappa) + ' over ' + agreement.fleiss_items + ' items with ' + agreement.fleiss_raters + ' votes each.'
       : 'No item has been voted by two annotators yet.');
     arena.fill('cohen', agreement ? agreement.cohen_kappa.map((k) => [k.a + ' / ' + k.b, k.items, kappa(k.kappa)]) : []);
+    arena.byId('cohen').hidden = !agreement;
   }
 
   function loop() { refresh().catch((error) => arena.show('status', error.message)).finally(() => setTimeout(loop, 5000)); }
