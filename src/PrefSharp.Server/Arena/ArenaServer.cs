@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PrefSharp.Core.Ranking;
 using PrefSharp.Server.Arena.Api;
 using PrefSharp.Server.Arena.Auth;
@@ -16,6 +14,7 @@ using PrefSharp.Server.Arena.Live;
 using PrefSharp.Server.Arena.Pages;
 using PrefSharp.Server.Arena.Pairing;
 using PrefSharp.Server.Arena.Storage;
+using PrefSharp.Server.Hosting;
 using PrefSharp.Server.OpenAi;
 
 namespace PrefSharp.Server.Arena;
@@ -65,17 +64,9 @@ public sealed class ArenaServer : IAsyncDisposable
 
     private static WebApplication Build(ArenaOptions options, ArenaServices arena)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        var builder = SlimHost.Create(options.Host, options.Port, options.MaxBodyBytes, listen =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
-            kestrel.AddServerHeader = false;
-            var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(options.Host);
-            kestrel.Listen(address, options.Port, listen =>
-            {
-                if (options.TlsCertificate is { } pfx) listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(pfx, options.TlsPassword));
-            });
+            if (options.TlsCertificate is { } pfx) listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(pfx, options.TlsPassword));
         });
         builder.Services.AddRateLimiter(limiter =>
         {
