@@ -15,12 +15,12 @@ public sealed class ArenaCommandTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("prefsharp-arena-cli-").FullName;
 
     [Fact]
-    public async Task Exported_battles_and_arena_jsonl_give_rank_the_leaderboard_of_the_live_page()
+    public async Task Exported_battles_and_arena_jsonl_give_rank_the_leaderboard_of_the_live_page_and_style_control_its_features()
     {
         var content = ArenaContent.FromGym(WorldCatalog.Get("lexicon"), prompts: 5, seed: 1);
         await using var server = await ArenaServer.StartAsync(new ArenaOptions { Port = 0, Database = Path.Combine(folder, "arena.db") }, content);
         var arena = new SimulatedArena([-1.0, -0.5, 0, 0.5, 1]) { Questions = 5 };
-        server.Store.Import([.. arena.Battles(300, seed: 3).Select(b => b with { ItemA = Policy(b.ItemA), ItemB = Policy(b.ItemB) })]);
+        server.Store.Import([.. arena.Battles(300, seed: 3).Select(b => WithTexts(b, content))]);
         using var annotator = new ArenaClient(server.BaseUrl);
         await annotator.JoinAsync(await ArenaClient.InviteAsync(server.BaseUrl, server.NewAdminToken!, "alice"));
         foreach (var outcome in (string[])["a", "b", "tie", "both_bad", "a"])
@@ -34,8 +34,10 @@ public sealed class ArenaCommandTests : IDisposable
         var expected = JsonSerializer.Serialize(live.RootElement.GetProperty("leaderboard").GetProperty("items"));
         Assert.Equal(expected, Items(CliRun.Of("rank", battles, "--output", "json")));
         Assert.Equal(expected, Items(CliRun.Of("rank", chatbotArena, "--output", "json")));
+        var styled = CliRun.Of("rank", battles, "--style-control", "--bootstrap", "100", "--output", "json");
+        Assert.True(styled.ExitCode == 0, styled.Error);
         var pairs = PreferenceFileReader.ReadAll(trl).Cast<PreferencePair>().ToList();
-        Assert.Equal(3, pairs.Count);
+        Assert.Equal(server.Store.Votes().Count(v => v.Outcome is "a" or "b" && v.TextA != v.TextB), pairs.Count);
         Assert.All(pairs, p => Assert.Contains(content.Questions.Values, q => q.Prompt == p.Prompt.Text
             && q.Answers[p.ChosenModel!] == p.Chosen.Text && q.Answers[p.RejectedModel!] == p.Rejected.Text));
     }
@@ -51,10 +53,17 @@ public sealed class ArenaCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "never.db")));
     }
 
-    /// <summary>The simulated arena's model-0k as the gym policy of the k-th quality level.</summary>
-    private static string Policy(string model) => GymSamplerNames[int.Parse(model[^2..])];
-
-    private static readonly string[] GymSamplerNames = ["quality-0.00", "quality-0.25", "quality-0.50", "quality-0.75", "quality-1.00"];
+    /// <summary>A simulated battle as one of the arena's: model-0k is the k-th gym policy, question q000i the i-th prompt, with their texts.</summary>
+    private static Battle WithTexts(Battle battle, ArenaContent content)
+    {
+        var question = content.Questions[$"lexicon-{int.Parse(battle.QuestionId![1..]):D4}"];
+        var (a, b) = (content.Models[int.Parse(battle.ItemA[^2..])], content.Models[int.Parse(battle.ItemB[^2..])]);
+        return battle with
+        {
+            ItemA = a, ItemB = b, QuestionId = question.Id, Prompt = Passage.FromText(question.Prompt),
+            TextA = Passage.FromText(question.Answers[a]), TextB = Passage.FromText(question.Answers[b]),
+        };
+    }
 
     private async Task<string> Export(ArenaServer server, string format)
     {
