@@ -1,4 +1,5 @@
 using PrefSharp.Bench.Benchmarks;
+using PrefSharp.Bench.Benchmarks.Arena;
 
 namespace PrefSharp.Bench;
 
@@ -20,6 +21,7 @@ public static class BenchmarkRegistry
         new GymRewardHeadsBenchmark(),
         new ServeBatchingBenchmark(),
         new JudgeParallelBenchmark(),
+        new ArenaLoadBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -42,6 +42,7 @@ public static class CliApp
             TrainRmCommand.Create(),
             TrainArmoCommand.Create(),
             ServeCommand.Create(),
+            ArenaCommand.Create(),
             JudgeCommand.Create(),
             EvalCommand.Create(),
             SftCommand.Create(),

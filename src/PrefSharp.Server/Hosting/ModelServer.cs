@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PrefSharp.Server.Models;
 using PrefSharp.Server.OpenAi;
 using PrefSharp.Server.Scoring;
@@ -29,15 +26,7 @@ public sealed class ModelServer : IAsyncDisposable
     public static async Task<ModelServer> StartAsync(ServeOptions options, ModelCatalog catalog, CancellationToken cancellation = default)
     {
         options.Validate();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
-            kestrel.AddServerHeader = false;
-            var address = options.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(options.Host);
-            kestrel.Listen(address, options.Port);
-        });
+        var builder = SlimHost.Create(options.Host, options.Port, options.MaxBodyBytes);
         var app = builder.Build();
         app.Use(ErrorResponses.Guard);
         if (options.ApiKey is { } key) app.Use(next => ErrorResponses.RequireKey(key, next));
