@@ -48,7 +48,8 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
-        var (chosen, rejected, chosenMask, rejectedMask, logits, labels) = PairForward.Compute(policy, batch);   // one pass for both sides
+        var forward = PairForward.Compute(policy, batch);                                                   // one pass for both sides
+        var (chosen, rejected, chosenMask, rejectedMask) = (forward.Chosen, forward.Rejected, forward.ChosenMask, forward.RejectedMask);
         var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
         {
             ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
@@ -76,16 +77,16 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         }
         if (wpoWeights)
         {
-            var logWeights = WpoWeights.LogWeights(logits, labels, cat([chosenMask, rejectedMask], 0));       // (2B)
+            var logWeights = WpoWeights.LogWeights(forward.Logits, forward.Labels, forward.BothMasks());       // (2B)
             var pairWeights = WpoWeights.PairWeights(logWeights.narrow(0, 0, batch.Count), logWeights.narrow(0, batch.Count, batch.Count));
             inputs = inputs with { Weights = inputs.Weights is null ? pairWeights : inputs.Weights * pairWeights };
         }
         var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
-        var entropies = DpoMetrics.MeanTokenEntropy(logits, cat([chosenMask, rejectedMask], 0));          // (2B)
+        var entropies = DpoMetrics.MeanTokenEntropy(forward.Logits, forward.BothMasks());                  // (2B)
         var entropy = (entropies.narrow(0, 0, batch.Count) + entropies.narrow(0, batch.Count, batch.Count)) / 2;
-        var zero = zeros_like(inputs.PolicyChosen);
-        var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected,
-            inputs.ReferenceChosen ?? zero, inputs.ReferenceRejected ?? zero, entropy, options.Beta);
+        var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected, inputs.ReferenceChosen, inputs.ReferenceRejected, entropy, options.Beta);
+        metrics["ches"] = DpoMetrics.Sum(ChesScore.Compute(forward, lengthNormalised: false));
+        metrics["ches/length_normalised"] = DpoMetrics.Sum(ChesScore.Compute(forward, lengthNormalised: true));
         return new ObjectiveLoss(sum, metrics);
     }
 }

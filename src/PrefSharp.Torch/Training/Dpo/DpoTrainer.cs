@@ -27,7 +27,10 @@ public sealed class DpoTrainer : IDisposable
 
     private readonly ICausalLM? ownedReference;
 
-    /// <summary>The first micro-batch of training pairs, on which gradient entanglement is measured at every logging step.</summary>
+    /// <summary>Pairs on which gradient entanglement is measured (two backward passes each) at every logging step.</summary>
+    public const int EntanglementPairs = 8;
+
+    /// <summary>The first training pairs (up to a micro-batch, at most <see cref="EntanglementPairs"/>), on which gradient entanglement is measured.</summary>
     private readonly PairBatch probe;
 
     /// <param name="policy">The model trained (owned by the caller); the default reference is a copy of it as it is now.</param>
@@ -60,14 +63,16 @@ public sealed class DpoTrainer : IDisposable
                 ownedReference = null;
             }
         }
+        if (source is null)
+            progress.Message("reference-free: likelihood displacement and the reference's ranking accuracy are not logged (there is no reference model)");
         Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions, dpo.WpoWeights);
         var model = dpo.SyncSteps > 0 ? WithReference(policy, Reference!) : TrainableModel.FromCausalLM(policy);
         var batches = new MicroBatchSource<TokenizedPair, PairBatch>(train, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
         var evaluation = heldOut is null || heldOut.Count == 0 ? null
             : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
         Trainer = new Trainer<PairBatch>(model, Objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
-        probe = TokenizedPair.Collate([.. train.Take(training.MicroBatchSize)], padId);
-        Trainer.LogStepDiagnostics = () => [new("gradient_entanglement", GradientEntanglement.Cosine(Policy, probe))];
+        probe = TokenizedPair.Collate([.. train.Take(Math.Min(training.MicroBatchSize, EntanglementPairs))], padId);
+        Trainer.LogStepDiagnostics = () => GradientEntanglement.Summary(Policy, probe);
         if (dpo.SyncSteps > 0)
             Trainer.StepCompleted += report =>
             {
