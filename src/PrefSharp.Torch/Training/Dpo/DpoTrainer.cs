@@ -15,7 +15,8 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// first step (the frozen copy is then released), or nothing. With TR-DPO (<see cref="DpoOptions.SyncSteps"/> &gt; 0)
 /// <see cref="ReferenceSync.Apply"/> runs on the trainer's <see cref="Trainer{TBatch}.StepCompleted"/> event after
 /// every optimiser step, and each checkpoint also holds the moved reference (sub-folder <see cref="ReferenceFolder"/>)
-/// so that a resumed run continues from the same reference.
+/// so that a resumed run continues from the same reference. With <see cref="DpoOptions.ChesFilterFraction"/> &gt; 0 the
+/// pairs of highest CHES under the starting policy are dropped first (<see cref="ChesFilter"/>).
 /// </summary>
 public sealed class DpoTrainer : IDisposable
 {
@@ -46,6 +47,7 @@ public sealed class DpoTrainer : IDisposable
         if (train.Count == 0) throw new ArgumentException("no training pairs", nameof(train));
         progress ??= ProgressReporter.ForConsole();
         Policy = policy;
+        train = FilterByChes(policy, train, padId, training.MicroBatchSize, progress);
         IReferenceLogProbs? source = null;
         if (dpo.Reference != ReferenceMode.None)
         {
@@ -95,6 +97,9 @@ public sealed class DpoTrainer : IDisposable
     /// <summary>The shared loop (evaluation, checkpoints, resume, events).</summary>
     public Trainer<PairBatch> Trainer { get; }
 
+    /// <summary>Training pairs the CHES filter dropped (<see cref="DpoOptions.ChesFilterFraction"/>).</summary>
+    public int ChesDropped { get; private set; }
+
     /// <summary>TR-DPO reference updates made by this trainer so far.</summary>
     public int SyncCount { get; private set; }
 
@@ -103,6 +108,16 @@ public sealed class DpoTrainer : IDisposable
 
     /// <summary>Resumes from the newest checkpoint in the output folder (policy, optimiser, data position, TR-DPO reference).</summary>
     public bool ResumeFromLatest() => Trainer.ResumeFromLatest();
+
+    private IReadOnlyList<TokenizedPair> FilterByChes(ICausalLM policy, IReadOnlyList<TokenizedPair> train, int padId, int batchSize, ProgressReporter progress)
+    {
+        if (Options.ChesFilterFraction == 0) return train;
+        var scores = ChesFilter.Scores(policy, train, padId, batchSize, Options.ChesLengthNormalised);
+        var kept = ChesFilter.Drop(train, scores, Options.ChesFilterFraction);
+        ChesDropped = train.Count - kept.Count;
+        progress.Message($"CHES filter: dropped {ChesDropped} of {train.Count} pairs (highest {(Options.ChesLengthNormalised ? "length-normalised " : "")}CHES)");
+        return kept.Count > 0 ? kept : throw new ArgumentException("the CHES filter left no training pairs", nameof(train));
+    }
 
     private static TrainableModel WithReference(ICausalLM policy, ICausalLM reference) => new(policy.Module,
         folder =>
