@@ -24,10 +24,10 @@ public static class DpoRecipe
     {
         var (directory, training, dpo) = (options.ModelDirectory, options.Training, options.Dpo);
         var tokenizer = TokenizerFiles.Load(directory);
-        var softLabels = dpo.Losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
+        var pairValue = PairValues.For(dpo.Losses);
         List<TokenizedPair> Read(string path)
         {
-            var encoded = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, options.Reading), tokenizer, options.Template, training.MaxSequenceLength, softLabels);
+            var encoded = PairEncoding.EncodeAll(PreferenceFileReader.ReadAll(path, options.Reading), tokenizer, options.Template, training.MaxSequenceLength, pairValue);
             if (encoded.SkippedTies + encoded.SkippedOther > 0)
                 progress.WriteLine($"{path}: skipped {encoded.SkippedTies} tie(s) and {encoded.SkippedOther} record(s) that are not pairs");
             return encoded.Pairs.Count > 0 ? encoded.Pairs : throw new ArgumentException($"{path}: no preference pairs (ties and other record kinds are skipped)", "--data");

@@ -10,9 +10,9 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// The DPO family as an <see cref="ITrainingObjective{PairBatch}"/>: policy log-probs of both rows, reference
 /// log-probs from a live frozen model or a cache (none: reference-free), the weighted loss list, summed over pairs.
 /// Weight = number of pairs. <see cref="PairBatch.Weights"/> are soft labels for the losses that read them (SoftLabel,
-/// iREPO) and per-pair weights otherwise. Departures: the token-weighted and dynamic-β losses need per-token masks
-/// and reward margins that a <see cref="PairBatch"/> does not carry, so they are refused here (call the losses
-/// directly); LD-DPO needs per-token reference log-probs (<see cref="IReferenceLogProbs.HasPerToken"/>), so it needs a
+/// iREPO), reward margins for MM-DPO's dynamic β (<see cref="PairValues"/>), and per-pair weights otherwise.
+/// Departure: the token-weighted loss needs token masks that a <see cref="PairBatch"/> does not carry, so it is
+/// refused here (call the loss directly); LD-DPO needs per-token reference log-probs (<see cref="IReferenceLogProbs.HasPerToken"/>), so it needs a
 /// live reference or none.
 /// </summary>
 public sealed class DpoObjective : ITrainingObjective<PairBatch>
@@ -29,9 +29,9 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         bool wpoWeights = false)
     {
         if (losses.Count == 0) throw new ArgumentException("at least one loss is needed", nameof(losses));
-        var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
-        if (refused is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta)
-            throw new ArgumentException($"loss {refused} needs per-token masks or reward margins, which a PairBatch does not carry", nameof(losses));
+        if (losses.Any(l => l.Type == PreferenceLossType.TokenWeighted))
+            throw new ArgumentException("loss TokenWeighted needs per-token masks, which a PairBatch does not carry", nameof(losses));
+        PairValues.For(losses);
         if (losses.Any(l => l.Type == PreferenceLossType.LdDpo) && reference is { HasPerToken: false })
             throw new ArgumentException("LD-DPO needs per-token reference log-probs: use a live reference (FrozenReference) or none", nameof(reference));
         this.policy = policy;
@@ -39,10 +39,13 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         this.losses = losses;
         this.options = options.Validate();
         this.wpoWeights = wpoWeights;
-        UsesSoftLabels = losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
+        UsesSoftLabels = PairValues.ReadsSoftLabels(losses);
+        UsesRewardMargins = PairValues.ReadsRewardMargins(losses);
     }
 
     private bool UsesSoftLabels { get; }
+
+    private bool UsesRewardMargins { get; }
 
     public double Weight(PairBatch batch) => batch.Count;
 
@@ -73,7 +76,8 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         if (batch.Weights is not null)
         {
             var values = tensor(batch.Weights.ToArray(), chosen.PerSequence.dtype, chosen.PerSequence.device);
-            inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
+            inputs = UsesSoftLabels ? inputs with { SoftLabels = values }
+                : UsesRewardMargins ? inputs with { RewardMargins = values } : inputs with { Weights = values };
         }
         if (wpoWeights)
         {
