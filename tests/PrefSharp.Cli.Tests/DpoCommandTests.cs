@@ -80,4 +80,29 @@ public sealed class DpoCommandTests : IDisposable
         Assert.Equal(2, badSync.ExitCode);
         Assert.Contains("needs Reference = Live", badSync.Error);
     }
+
+    [Fact]
+    public void Soft_labelled_pairs_get_a_ranking_report_and_the_ches_filter_drops_its_fraction()
+    {
+        var soft = Path.Combine(root, "soft.jsonl");
+        File.WriteAllLines(soft, Enumerable.Range(0, 8).Select(i => $$"""{"prompt": "q{{i}}?", "chosen": "yes", "rejected": "no", "label": 0.8}"""));
+        var run = CliRun.Of("dpo", "--data", soft, "--model", model, "--out", Path.Combine(root, "soft"), "--max-steps", "1", "--batch-size", "4",
+            "--ches-filter", "0.25", "--loss", "f_divergence", "--f-divergence", "jensen-shannon");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("CHES filter: dropped 2 of 8 pairs", run.Error);
+        Assert.Contains("8 of 8 pairs soft-labelled", run.Output.Split('\n').First(l => l.StartsWith("train: ranking", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Dynamic_beta_trains_on_score_margins_and_names_the_line_of_a_pair_without_one()
+    {
+        var scored = Path.Combine(root, "scored.jsonl");
+        File.WriteAllLines(scored, Enumerable.Range(0, 4).Select(i => $$"""{"prompt": "q{{i}}?", "chosen": "yes", "rejected": "no", "score_chosen": 8, "score_rejected": {{i}}}"""));
+        var run = CliRun.Of("dpo", "--data", scored, "--model", model, "--out", Path.Combine(root, "mm"), "--max-steps", "1", "--batch-size", "4",
+            "--loss", "dynamic_beta", "--dynamic-beta-weight", "1");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var missing = CliRun.Of("dpo", "--data", data, "--model", model, "--out", Path.Combine(root, "mm2"), "--loss", "dynamic_beta");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("pairs.jsonl:1: margin:", missing.Error);
+    }
 }

@@ -1,6 +1,5 @@
 using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Models;
-using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Training.Dpo;
 
@@ -14,16 +13,8 @@ public static class ChesFilter
     /// <summary>The CHES score of every pair under <paramref name="model"/>, in order (forwards without gradient).</summary>
     public static double[] Scores(ICausalLM model, IReadOnlyList<TokenizedPair> pairs, int padId, int batchSize, bool lengthNormalised)
     {
-        if (batchSize < 1) throw new ArgumentException($"batchSize must be ≥ 1, found {batchSize}", nameof(batchSize));
-        using var noGrad = no_grad();
-        var scores = new List<double>(pairs.Count);
-        for (var start = 0; start < pairs.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            using var batch = TokenizedPair.Collate([.. pairs.Skip(start).Take(batchSize)], padId);
-            scores.AddRange(ChesScore.Compute(PairForward.Compute(model, batch), lengthNormalised).data<double>().ToArray());
-        }
-        return [.. scores];
+        var columns = PairColumns.Compute(model, pairs, padId, batchSize, forward => [ChesScore.Compute(forward, lengthNormalised)]);
+        return columns.Length == 0 ? [] : columns[0];
     }
 
     /// <summary>
