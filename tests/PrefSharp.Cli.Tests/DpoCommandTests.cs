@@ -105,4 +105,19 @@ public sealed class DpoCommandTests : IDisposable
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Contains("pairs.jsonl:1: margin:", missing.Error);
     }
+
+    [Fact]
+    public void Eval_rm_rates_a_policy_by_its_implicit_reward_against_a_reference()
+    {
+        // the policy is its own reference: every implicit reward is 0 (all ties, accuracy ½, margin 0), the policy ranks
+        // exactly as the reference does, and with hard labels (α = 1) the DPO optimum ranks every pair right
+        var run = CliRun.Of("eval-rm", "--model", model, "--reference", model, "--data", data, "--output", "json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var report = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(8, report.GetProperty("Pairs").GetInt32());
+        Assert.Equal(0.5, report.GetProperty("RewardAccuracy").GetDouble());
+        Assert.Equal(0.0, report.GetProperty("MeanRewardMargin").GetDouble());
+        Assert.Equal(report.GetProperty("ReferenceRankingAccuracy").GetDouble(), report.GetProperty("RankingAccuracy").GetDouble());
+        Assert.Equal(1.0, report.GetProperty("IdealisedRankingAccuracy").GetDouble());
+    }
 }
