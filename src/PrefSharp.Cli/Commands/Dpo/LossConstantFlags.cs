@@ -12,6 +12,7 @@ public sealed class LossConstantFlags
     private static readonly PreferenceLossOptions Defaults = new();
 
     public Option<double> SimPoGamma { get; } = new("--simpo-gamma") { Description = "SimPO target margin γ (simpo)", DefaultValueFactory = _ => Defaults.SimPoGamma };
+    public Option<double> CplLambda { get; } = new("--cpl-lambda") { Description = "CPL conservative bias λ in (0, 1] on the rejected segment (cpl; 1 = unbiased)", DefaultValueFactory = _ => Defaults.CplLambda };
     public Option<double> LdAlpha { get; } = new("--ld-alpha") { Description = "LD-DPO weight α in [0, 1] of tokens beyond the shorter response (ld_dpo; 1 = DPO)", DefaultValueFactory = _ => Defaults.LdAlpha };
     public Option<double> CpoAlpha { get; } = new("--cpo-alpha") { Description = "CPO weight α ≥ 0 of the chosen NLL term (cpo)", DefaultValueFactory = _ => Defaults.CpoAlpha };
     public Option<double> KtoDesirable { get; } = new("--kto-desirable-weight") { Description = "KTO λ_D ≥ 0, weight of desirable examples (kto_pair, kto)", DefaultValueFactory = _ => Defaults.KtoDesirableWeight };
@@ -24,13 +25,14 @@ public sealed class LossConstantFlags
     public IEnumerable<Option> All()
     {
         FDivergence.AcceptOnlyFromAmong("reverse-kl", "forward-kl", "jensen-shannon", "alpha");
-        return [SimPoGamma, LdAlpha, CpoAlpha, KtoDesirable, KtoUndesirable, FDivergence, FAlpha, DynamicBetaWeight, DynamicBetaRate];
+        return [SimPoGamma, CplLambda, LdAlpha, CpoAlpha, KtoDesirable, KtoUndesirable, FDivergence, FAlpha, DynamicBetaWeight, DynamicBetaRate];
     }
 
     /// <summary><paramref name="options"/> with the constants of <paramref name="parse"/> (validated by the caller).</summary>
     public PreferenceLossOptions Apply(ParseResult parse, PreferenceLossOptions options) => options with
     {
         SimPoGamma = parse.GetValue(SimPoGamma),
+        CplLambda = parse.GetValue(CplLambda),
         LdAlpha = parse.GetValue(LdAlpha),
         CpoAlpha = parse.GetValue(CpoAlpha),
         KtoDesirableWeight = parse.GetValue(KtoDesirable),
