@@ -120,4 +120,20 @@ public sealed class DpoCommandTests : IDisposable
         Assert.Equal(report.GetProperty("ReferenceRankingAccuracy").GetDouble(), report.GetProperty("RankingAccuracy").GetDouble());
         Assert.Equal(1.0, report.GetProperty("IdealisedRankingAccuracy").GetDouble());
     }
+
+    [Fact]
+    public void Unpaired_judgements_train_kto_and_other_losses_are_refused_on_them()
+    {
+        var unpaired = Path.Combine(root, "unpaired.jsonl");
+        File.WriteAllLines(unpaired, Enumerable.Range(0, 6).Select(i =>
+            $$"""{"prompt": "q{{i}}?", "completion": "{{(i % 2 == 0 ? "yes" : "no")}}", "label": {{(i % 2 == 0 ? "true" : "false")}}}"""));
+        var run = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "kto"), "--max-steps", "2", "--batch-size", "3",
+            "--loss", "kto_pair", "--kto-undesirable-weight", "1.2");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("KTO: 3 desirable, 3 undesirable", run.Error);
+        Assert.True(File.Exists(Path.Combine(root, "kto", "final", "model.safetensors")));
+        var sigmoid = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "kto2"));
+        Assert.NotEqual(0, sigmoid.ExitCode);
+        Assert.Contains("only KTO trains on", sigmoid.Error);
+    }
 }

@@ -62,9 +62,10 @@ public static class DpoCommand
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dpo: {pairs} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));
-        writer.WriteLine($"train: {trainRanking.Summary()}");
+            writer.WriteLine(evaluation.Metrics.TryGetValue("rewards/accuracies", out var accuracy)
+                ? string.Create(CultureInfo.InvariantCulture, $"eval: loss {evaluation.Loss:F4}, accuracy {accuracy:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}")
+                : string.Create(CultureInfo.InvariantCulture, $"eval: loss {evaluation.Loss:F4}"));
+        if (trainRanking is not null) writer.WriteLine($"train: {trainRanking.Summary()}");
         if (heldOutRanking is not null) writer.WriteLine($"held-out: {heldOutRanking.Summary()}");
         writer.WriteLine($"policy: {final}");
         return 0;
