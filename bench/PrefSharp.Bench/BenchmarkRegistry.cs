@@ -18,6 +18,7 @@ public static class BenchmarkRegistry
         new OnlineKlBudgetBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
+        new GymRankingAccuracyBenchmark(),
         new ServeBatchingBenchmark(),
         new JudgeParallelBenchmark(),
     ];
