@@ -19,6 +19,7 @@ public static class BenchmarkRegistry
         new OnlineKlBudgetBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
+        new GymRankingAccuracyBenchmark(),
         new ServeBatchingBenchmark(),
         new JudgeParallelBenchmark(),
         new ArenaLoadBenchmark(),

@@ -80,4 +80,60 @@ public sealed class DpoCommandTests : IDisposable
         Assert.Equal(2, badSync.ExitCode);
         Assert.Contains("needs Reference = Live", badSync.Error);
     }
+
+    [Fact]
+    public void Soft_labelled_pairs_get_a_ranking_report_and_the_ches_filter_drops_its_fraction()
+    {
+        var soft = Path.Combine(root, "soft.jsonl");
+        File.WriteAllLines(soft, Enumerable.Range(0, 8).Select(i => $$"""{"prompt": "q{{i}}?", "chosen": "yes", "rejected": "no", "label": 0.8}"""));
+        var run = CliRun.Of("dpo", "--data", soft, "--model", model, "--out", Path.Combine(root, "soft"), "--max-steps", "1", "--batch-size", "4",
+            "--ches-filter", "0.25", "--loss", "f_divergence", "--f-divergence", "jensen-shannon");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("CHES filter: dropped 2 of 8 pairs", run.Error);
+        Assert.Contains("8 of 8 pairs soft-labelled", run.Output.Split('\n').First(l => l.StartsWith("train: ranking", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Dynamic_beta_trains_on_score_margins_and_names_the_line_of_a_pair_without_one()
+    {
+        var scored = Path.Combine(root, "scored.jsonl");
+        File.WriteAllLines(scored, Enumerable.Range(0, 4).Select(i => $$"""{"prompt": "q{{i}}?", "chosen": "yes", "rejected": "no", "score_chosen": 8, "score_rejected": {{i}}}"""));
+        var run = CliRun.Of("dpo", "--data", scored, "--model", model, "--out", Path.Combine(root, "mm"), "--max-steps", "1", "--batch-size", "4",
+            "--loss", "dynamic_beta", "--dynamic-beta-weight", "1");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var missing = CliRun.Of("dpo", "--data", data, "--model", model, "--out", Path.Combine(root, "mm2"), "--loss", "dynamic_beta");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("pairs.jsonl:1: margin:", missing.Error);
+    }
+
+    [Fact]
+    public void Eval_rm_rates_a_policy_by_its_implicit_reward_against_a_reference()
+    {
+        // the policy is its own reference: every implicit reward is 0 (all ties, accuracy ½, margin 0), the policy ranks
+        // exactly as the reference does, and with hard labels (α = 1) the DPO optimum ranks every pair right
+        var run = CliRun.Of("eval-rm", "--model", model, "--reference", model, "--data", data, "--output", "json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var report = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(8, report.GetProperty("Pairs").GetInt32());
+        Assert.Equal(0.5, report.GetProperty("RewardAccuracy").GetDouble());
+        Assert.Equal(0.0, report.GetProperty("MeanRewardMargin").GetDouble());
+        Assert.Equal(report.GetProperty("ReferenceRankingAccuracy").GetDouble(), report.GetProperty("RankingAccuracy").GetDouble());
+        Assert.Equal(1.0, report.GetProperty("IdealisedRankingAccuracy").GetDouble());
+    }
+
+    [Fact]
+    public void Unpaired_judgements_train_kto_and_other_losses_are_refused_on_them()
+    {
+        var unpaired = Path.Combine(root, "unpaired.jsonl");
+        File.WriteAllLines(unpaired, Enumerable.Range(0, 6).Select(i =>
+            $$"""{"prompt": "q{{i}}?", "completion": "{{(i % 2 == 0 ? "yes" : "no")}}", "label": {{(i % 2 == 0 ? "true" : "false")}}}"""));
+        var run = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "kto"), "--max-steps", "2", "--batch-size", "3",
+            "--loss", "kto_pair", "--kto-undesirable-weight", "1.2");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("KTO: 3 desirable, 3 undesirable", run.Error);
+        Assert.True(File.Exists(Path.Combine(root, "kto", "final", "model.safetensors")));
+        var sigmoid = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "kto2"));
+        Assert.NotEqual(0, sigmoid.ExitCode);
+        Assert.Contains("only KTO trains on", sigmoid.Error);
+    }
 }

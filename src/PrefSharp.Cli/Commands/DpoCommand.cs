@@ -11,7 +11,8 @@ namespace PrefSharp.Cli.Commands;
 /// <summary>
 /// <c>prefsharp dpo --data FILE --model DIR --out DIR</c>: DPO-family training of a checkpoint on preference pairs with
 /// the shared trainer (AdamW, schedule, accumulation, checkpoints, metrics.jsonl, TensorBoard). The final policy goes
-/// to <c>OUT/final</c> with the tokenizer files, ready for <c>generate</c> or another stage.
+/// to <c>OUT/final</c> with the tokenizer files, ready for <c>generate</c> or another stage; the ranking, idealised ranking
+/// and implicit reward accuracies of the final policy on the training and held-out pairs are printed.
 /// </summary>
 public static class DpoCommand
 {
@@ -21,6 +22,7 @@ public static class DpoCommand
     private static readonly Option<string> Out = new("--out") { Description = "Output folder: checkpoints, metrics.jsonl, TensorBoard events, final/", Required = true };
     private static readonly Option<string> Template = new("--template") { Description = "Chat template for conversational records: auto, chatml, llama3 or plain", DefaultValueFactory = _ => "auto" };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest checkpoint in --out" };
+    private static readonly Option<double> ChesFilter = new("--ches-filter") { Description = "Drop this fraction (in [0, 1)) of the training pairs with the highest length-normalised CHES before training (Razin et al. 2025)", DefaultValueFactory = _ => 0.0 };
 
     public static Command Create()
     {
@@ -33,7 +35,7 @@ public static class DpoCommand
         }, TrainingFlag.All | TrainingFlag.ResumeWithChanges);
         var command = new Command("dpo", "Direct preference optimisation (and its family: IPO, SimPO, ORPO, RPO, …) of a checkpoint on preference pairs")
         {
-            Data, EvalData, Model, Out, Template, Resume,
+            Data, EvalData, Model, Out, Template, Resume, ChesFilter,
         };
         losses.AddTo(command);
         training.AddTo(command);
@@ -43,14 +45,15 @@ public static class DpoCommand
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --beta 0.1 --lr 5e-6 --epochs 1",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/rpo --loss sigmoid,sft:0.2 --reference cached",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/simpo --loss simpo --reference none --beta 2.0",
+            "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --ches-filter 0.05",
             "prefsharp dpo --data pairs.jsonl --model runs/sft/final --out runs/dpo --resume");
     }
 
     private static int Run(ParseResult parse, TrainingFlags trainingFlags, ReadingOptions reading, DpoLossOptions losses)
     {
         var writer = parse.InvocationConfiguration.Output;
-        var dpo = losses.From(parse);
-        var (result, pairs, final) = DpoRecipe.Run(new DpoRecipeOptions
+        var dpo = (losses.From(parse) with { ChesFilterFraction = parse.GetValue(ChesFilter) }).Validate();
+        var (result, pairs, final, trainRanking, heldOutRanking) = DpoRecipe.Run(new DpoRecipeOptions
         {
             ModelDirectory = parse.GetValue(Model)!, DataPath = parse.GetValue(Data)!, EvalDataPath = parse.GetValue(EvalData), Reading = reading.From(parse),
             Template = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true), Dpo = dpo, Resume = parse.GetValue(Resume),
@@ -59,8 +62,11 @@ public static class DpoCommand
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dpo: {pairs} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"eval: loss {evaluation.Loss:F4}, accuracy {evaluation.Metrics["rewards/accuracies"]:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}"));
+            writer.WriteLine(evaluation.Metrics.TryGetValue("rewards/accuracies", out var accuracy)
+                ? string.Create(CultureInfo.InvariantCulture, $"eval: loss {evaluation.Loss:F4}, accuracy {accuracy:F3}, margin {evaluation.Metrics["rewards/margins"]:F4}")
+                : string.Create(CultureInfo.InvariantCulture, $"eval: loss {evaluation.Loss:F4}"));
+        if (trainRanking is not null) writer.WriteLine($"train: {trainRanking.Summary()}");
+        if (heldOutRanking is not null) writer.WriteLine($"held-out: {heldOutRanking.Summary()}");
         writer.WriteLine($"policy: {final}");
         return 0;
     }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
+using PrefSharp.Recipes.Dpo;
 using PrefSharp.Recipes.RewardModels;
 
 namespace PrefSharp.Cli.Commands;
 
 /// <summary>
 /// <c>prefsharp eval-rm --model DIR --data FILE</c>: pairwise accuracy (overall, per subset), ECE and temperature, from
-/// the model's preference logits (r_c − r_r, or a General Preference Model's s/β; see <c>PreferenceLogits</c>).
+/// the model's preference logits (r_c − r_r, or a General Preference Model's s/β; see <c>PreferenceLogits</c>). With
+/// <c>--reference</c>, a DPO policy's implicit reward instead, with ranking and idealised ranking accuracy (Chen et al. 2024).
 /// </summary>
 public static class EvalRmCommand
 {
@@ -21,15 +23,24 @@ public static class EvalRmCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
         var direction = MultiObjectiveCli.DirectionOption();
+        var reference = new Option<string?>("--reference") { Description = "Reference checkpoint: --model is then a DPO policy, rated by its implicit reward β·log π/π_ref, ranking and idealised ranking accuracy" };
+        var beta = new Option<double>("--beta") { Description = "β of the implicit reward (with --reference)", DefaultValueFactory = _ => 0.1 };
         var reading = new ReadingOptions();
         var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset, ECE, temperature on the decided pairs; "
             + "pairs judged a tie are rated on three outcomes (log-likelihood, tie rate, win/tie/loss accuracy) by a Rao–Kupper model and counted as skipped by any other")
         {
-            model, data, subsetField, output, batchSize, maxLength, direction,
+            model, data, subsetField, output, batchSize, maxLength, direction, reference, beta,
         };
         reading.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(reference) is { } referenceDirectory)
+            {
+                var ranking = ImplicitRewardEvaluationRecipe.Run(parse.GetValue(model)!, referenceDirectory, parse.GetValue(data)!, reading.From(parse),
+                    parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(beta));
+                parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(output) == "json" ? JsonSerializer.Serialize(ranking) : ranking.Summary());
+                return 0;
+            }
             var (report, config, lengthBaseline) = RewardModelEvaluationRecipe.Run(parse.GetValue(model)!, parse.GetValue(data)!, reading.From(parse),
                 parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction));
             var generalPreference = config?.IsGeneralPreference == true;
@@ -64,6 +75,7 @@ public static class EvalRmCommand
         return command.WithExamples(
             "prefsharp eval-rm --model runs/rm --data test.jsonl",
             "prefsharp eval-rm --model runs/rm --data rewardbench.jsonl --subset-field source --output json",
-            "prefsharp eval-rm --model runs/armo --data pairs.jsonl --direction 1,-0.5,0,0.5");
+            "prefsharp eval-rm --model runs/armo --data pairs.jsonl --direction 1,-0.5,0,0.5",
+            "prefsharp eval-rm --model runs/dpo/final --reference runs/sft/final --beta 0.1 --data test.jsonl");
     }
 }

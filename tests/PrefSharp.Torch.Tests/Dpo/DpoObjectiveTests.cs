@@ -62,11 +62,37 @@ public sealed class DpoObjectiveTests
     }
 
     [Fact]
+    public void Dynamic_beta_reads_reward_margins_from_the_batch_and_matches_the_plain_formula()
+    {
+        using var policy = TinyConfigs.Create("gpt2", seed: 4);
+        using var batch = DpoTestData.Pairs(3, seed: 2, weights: [0.0, 2, 10]);
+        var objective = new DpoObjective(policy, null, [new WeightedLoss(PreferenceLossType.DynamicBeta)], new PreferenceLossOptions { Beta = 0.5 });
+        using var noGrad = no_grad();
+        var result = objective.Compute(batch);
+        var chosen = PrefSharp.Torch.LogProbs.CompletionLogProbs.Compute(policy, batch.Chosen).LogProbs.PerSequence.data<float>().ToArray();
+        var rejected = PrefSharp.Torch.LogProbs.CompletionLogProbs.Compute(policy, batch.Rejected).LogProbs.PerSequence.data<float>().ToArray();
+        // β_i = 0.5·(1 + 0.5·(1 − e^{−0.5·δ_i})) for δ = [0, 2, 10]: [0.5, 0.658030, 0.748316]; loss = Σ −log σ(β_i·h_i)
+        double[] betas = [0.5, 0.5 * (1 + 0.5 * (1 - Math.Exp(-1))), 0.5 * (1 + 0.5 * (1 - Math.Exp(-5)))];
+        var expected = Enumerable.Range(0, 3).Sum(i => -Losses.PlainDoublePreferenceLosses.LogSigmoid(betas[i] * (chosen[i] - rejected[i])));
+        // as in the test above: two passes vs one padded pass (δ per log π), then float32 vs double; β_i ≤ 0.75 per unit of h
+        var tokens = (int)Math.Max(batch.Chosen.InputIds.shape[1], batch.Rejected.InputIds.shape[1]);
+        double Delta(float logProb) => FloatTolerance.Of(ScalarType.Float32, FloatTolerance.DecoderOperations(policy.Config, tokens), logProb);
+        var tolerance = 0.75 * chosen.Zip(rejected, (c, r) => Delta(c) + Delta(r)).Sum()
+            + FloatTolerance.Of(ScalarType.Float32, 8L * chosen.Length, chosen.Zip(rejected, (c, r) => Math.Abs(c) + Math.Abs(r)).Sum());
+        Assert.Equal(expected, result.Sum.item<float>(), tolerance);
+        using var unweighted = DpoTestData.Pairs(3, seed: 2);
+        var missing = Assert.Throws<ArgumentException>(() => objective.Compute(unweighted));
+        Assert.Contains("RewardMargins", missing.Message);
+    }
+
+    [Fact]
     public void Losses_the_batch_cannot_feed_are_refused_by_name()
     {
         using var policy = TinyConfigs.Create("gpt2", seed: 4);
         var error = Assert.Throws<ArgumentException>(() =>
-            new DpoObjective(policy, null, [new WeightedLoss(PreferenceLossType.DynamicBeta)], new PreferenceLossOptions()));
-        Assert.Contains("DynamicBeta", error.Message);
+            new DpoObjective(policy, null, [new WeightedLoss(PreferenceLossType.TokenWeighted)], new PreferenceLossOptions()));
+        Assert.Contains("TokenWeighted", error.Message);
+        Assert.Throws<ArgumentException>(() => new DpoObjective(policy, null,
+            [new WeightedLoss(PreferenceLossType.DynamicBeta), new WeightedLoss(PreferenceLossType.SoftLabel)], new PreferenceLossOptions()));
     }
 }

@@ -50,10 +50,15 @@ public sealed class DpoTrainerTests
             $"margins {before.Metrics["rewards/margins"]:F4} → {after.Metrics["rewards/margins"]:F4}");
         Assert.True(after.Metrics["rewards/accuracies"] >= 0.9, $"accuracy {after.Metrics["rewards/accuracies"]:F3}");
         Assert.True(after.Loss < before.Loss, $"loss {before.Loss:F4} → {after.Loss:F4}");
-        // Gradient entanglement is logged with the training metrics: a cosine, so within [−1, 1], and not the exact 0 of
-        // unrelated gradients (chosen and rejected completions share the prompt and the whole network).
+        // Ranking accuracy rises with the training; displacement and the reference's ranking exist only with a reference.
+        Assert.InRange(after.Metrics["ranking/accuracy"], 0.0, 1.0);
+        Assert.Equal(mode != ReferenceMode.None, after.Metrics.ContainsKey("displacement/chosen"));
+        Assert.Equal(mode != ReferenceMode.None, after.Metrics.ContainsKey("ranking/reference"));
+        // Per-pair gradient entanglement is logged with the training metrics: a mean cosine, so within [−1, 1], and not
+        // the exact 0 of unrelated gradients (chosen and rejected completions share the prompt and the whole network).
+        const string key = "gradient_entanglement/cosine";
         var logged = File.ReadLines(Path.Combine(root, "metrics.jsonl")).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-            .Last(line => line.TryGetProperty("gradient_entanglement", out _)).GetProperty("gradient_entanglement").GetDouble();
+            .Last(line => line.TryGetProperty(key, out _)).GetProperty(key).GetDouble();
         Assert.InRange(logged, -1.0, 1.0);
         Assert.NotEqual(0.0, logged);
         Directory.Delete(root, recursive: true);

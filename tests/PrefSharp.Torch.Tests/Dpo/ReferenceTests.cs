@@ -56,15 +56,45 @@ public sealed class ReferenceTests
     }
 
     [Fact]
-    public void Gradient_entanglement_of_identical_responses_is_one()
+    public void Gradient_entanglement_of_identical_responses_is_one_per_pair()
     {
         using var policy = TinyConfigs.Create("gpt2", seed: 8);
         using var batch = DpoTestData.Pairs(3, seed: 4);
         using var same = new PrefSharp.Torch.Batches.PairBatch(batch.Chosen.To(CPU), batch.Chosen.To(CPU));
-        Assert.Equal(1.0, GradientEntanglement.Cosine(policy, same), 6);
-        var different = GradientEntanglement.Cosine(policy, batch);
-        Assert.InRange(different, -1.0, 0.999);
+        // g_w = g_l up to the float32 rounding of two batch rows: cosine 1 and ⟨g_w, g_l⟩ = ‖g_w‖², each within the
+        // rounding of a backward pass (twice the forward chain of 8 tokens) relative to ‖g‖²
+        var chain = 2 * FloatTolerance.DecoderOperations(policy.Config, 8);
+        Assert.All(GradientEntanglement.PerPair(policy, same), p =>
+        {
+            Assert.Equal(1.0, p.Cosine, FloatTolerance.Of(ScalarType.Float32, chain, 1));
+            Assert.Equal(p.ChosenNormSquared, p.Inner, FloatTolerance.Of(ScalarType.Float32, chain, p.ChosenNormSquared));
+        });
+        var different = GradientEntanglement.PerPair(policy, batch);
+        Assert.Equal(3, different.Count);
+        Assert.All(different, p => Assert.InRange(p.Cosine, -1.0, 0.999));
         Assert.All(policy.Module.parameters(), p => Assert.Null(p.grad));
+    }
+
+    [Fact]
+    public void Pair_entanglement_conditions_follow_the_first_order_changes()
+    {
+        // ⟨g_w, g_l⟩ = 3, ‖g_w‖² = 2, ‖g_l‖² = 9: the chosen log-prob falls (3 > 2), the rejected one does not rise (3 < 9); cos = 3/√18
+        var pair = new PairEntanglement(3, 2, 9);
+        Assert.True(pair.ChosenFalls);
+        Assert.False(pair.RejectedRises);
+        Assert.Equal(3 / Math.Sqrt(18), pair.Cosine, 12);
+        Assert.Equal(0.0, new PairEntanglement(0, 0, 4).Cosine);
+    }
+
+    [Fact]
+    public void Reference_free_metrics_leave_out_displacement_and_reference_ranking()
+    {
+        using var metricsScope = NewDisposeScope();
+        var sums = DpoMetrics.Sums(tensor(new[] { -3.0, -6 }), tensor(new[] { -5.0, -6 }), null, null, tensor(new[] { 1.0, 2 }), 0.5);
+        Assert.False(sums.ContainsKey("displacement/chosen"));
+        Assert.False(sums.ContainsKey("ranking/reference"));
+        Assert.Equal(1.5, sums["ranking/accuracy"]);                 // right + tie
+        Assert.Equal(-4.5, sums["rewards/chosen"], 12);              // β·log πθ
     }
 
     [Fact]
@@ -82,6 +112,9 @@ public sealed class ReferenceTests
         Assert.Equal(-1.0, sums["displacement/chosen"], 12);
         Assert.Equal(1.0, sums["displacement/chosen_down"]);
         Assert.Equal(3.0, sums["entropy"], 12);
+        // policy ranks pair 0 right (−3 > −5), pair 1 wrong (−6 < −4); the reference ties both (½ each)
+        Assert.Equal(1.0, sums["ranking/accuracy"]);
+        Assert.Equal(1.0, sums["ranking/reference"]);
         // uniform logits over V = 64: entropy log 64 = 4.158883 at every scored position. float32 chain per position: the
         // log-softmax (V), the sum of p·log p (V), then the mean over 3 positions; a wrong mask count moves it by ≥ 1.
         Assert.Equal(Math.Log(64), DpoMetrics.MeanTokenEntropy(zeros(1, 3, 64), ones(1, 3)).item<float>(),

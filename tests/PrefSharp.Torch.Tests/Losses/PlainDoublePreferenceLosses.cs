@@ -38,6 +38,7 @@ internal static class PlainDoublePreferenceLosses
             PreferenceLossType.SimPo => rows.Select(r => -LogSigmoid(b * (r.Pc / r.Nc - r.Pr / r.Nr) - o.SimPoGamma)).ToArray(),
             PreferenceLossType.Orpo => rows.Select(r => -r.Pc / r.Nc - b * LogSigmoid(LogOdds(r.Pc / r.Nc) - LogOdds(r.Pr / r.Nr))).ToArray(),
             PreferenceLossType.Cpo => rows.Select(r => -LogSigmoid(b * (r.Pc - r.Pr)) - o.CpoAlpha * r.Pc / r.Nc).ToArray(),
+            PreferenceLossType.Cpl => rows.Select(r => -LogSigmoid(b * r.Pc - o.CplLambda * b * r.Pr)).ToArray(),
             PreferenceLossType.LdDpo => rows.Select(r => LdDpo(r, b, o.LdAlpha)).ToArray(),
             PreferenceLossType.Npo => rows.Select(r => -(2 / b) * LogSigmoid(-b * r.RejectedRatio)).ToArray(),
             PreferenceLossType.MaPo => rows.Select(r => -r.Pc / r.Nc - b * LogSigmoid(b * (LogOdds(r.Pc / r.Nc) - LogOdds(r.Pr / r.Nr)))).ToArray(),

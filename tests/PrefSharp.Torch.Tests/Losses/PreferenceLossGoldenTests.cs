@@ -57,6 +57,8 @@ public sealed class PreferenceLossGoldenTests
         [PreferenceLossType.Orpo, 0.0, 2.5461161250],
         // CPO: −log σ(0.1·(−10 + 15)) + 2.5 = −log σ(0.5) + 2.5 = 0.474077 + 2.5 = 2.974077
         [PreferenceLossType.Cpo, 0.0, 2.9740769842],
+        // CPL λ = 0.5: −log σ(0.1·(−10) − 0.5·0.1·(−15)) = −log σ(−0.25) = log(1 + e^0.25) = 0.825939
+        [PreferenceLossType.Cpl, 0.0, 0.8259394199],
         // LD-DPO α = 0.5: l_p = 4; chosen token ratios [1, 0, 2, −1] → 2; rejected [−1, 0, 0, 0 | −1] → −1 + 0.5·(−1) = −1.5;
         //   h̃ = 3.5, −log σ(0.35) = 0.533382
         [PreferenceLossType.LdDpo, 0.0, 0.5333821554],

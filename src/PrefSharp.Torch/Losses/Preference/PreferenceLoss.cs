@@ -39,6 +39,7 @@ public static class PreferenceLoss
             PreferenceLossType.SimPo => SimPoLoss.Compute(inputs.PolicyChosen, inputs.PolicyRejected, ChosenTokens(), RejectedTokens(), o.Beta, o.SimPoGamma),
             PreferenceLossType.Orpo => OrpoLoss.Compute(inputs.PolicyChosen, inputs.PolicyRejected, ChosenTokens(), RejectedTokens(), o.Beta),
             PreferenceLossType.Cpo => CpoLoss.Compute(inputs.PolicyChosen, inputs.PolicyRejected, ChosenTokens(), o.Beta, o.CpoAlpha),
+            PreferenceLossType.Cpl => CplLoss.Compute(inputs.PolicyChosen, inputs.PolicyRejected, o.Beta, o.CplLambda),
             PreferenceLossType.LdDpo => LdDpo(inputs, o, name),
             PreferenceLossType.Npo => NpoLoss.Compute(rejected, o.Beta),
             PreferenceLossType.MaPo => MaPoLoss.Compute(inputs.PolicyChosen, inputs.PolicyRejected, ChosenTokens(), RejectedTokens(), o.Beta),

@@ -24,6 +24,9 @@ public sealed record PreferenceLossOptions
     /// <summary>Weight of the NLL term of CPO. Default 1 (TRL's cpo_alpha).</summary>
     public double CpoAlpha { get; init; } = 1.0;
 
+    /// <summary>λ of CPL: the conservative bias on the rejected segment's score, in (0, 1] (1 = unbiased). Default 0.5 (Hejna et al.'s experiments).</summary>
+    public double CplLambda { get; init; } = 0.5;
+
     /// <summary>α of LD-DPO: weight of the tokens beyond the shorter response's length, in [0, 1] (1 = DPO). Default 0.5.</summary>
     public double LdAlpha { get; init; } = 0.5;
 
@@ -57,6 +60,7 @@ public sealed record PreferenceLossOptions
         Check(DiscoPopTau > 0 && double.IsFinite(DiscoPopTau), nameof(DiscoPopTau), "must be > 0");
         Check(double.IsFinite(SimPoGamma), nameof(SimPoGamma), "must be finite");
         Check(CpoAlpha >= 0 && double.IsFinite(CpoAlpha), nameof(CpoAlpha), "must be ≥ 0");
+        Check(CplLambda is > 0 and <= 1, nameof(CplLambda), "must be in (0, 1]");
         Check(LdAlpha is >= 0 and <= 1, nameof(LdAlpha), "must be in [0, 1]");
         Check(FDivergenceAlpha > 0 && double.IsFinite(FDivergenceAlpha), nameof(FDivergenceAlpha), "must be > 0");
         Check(KtoDesirableWeight >= 0 && KtoUndesirableWeight >= 0, nameof(KtoDesirableWeight), "KTO weights must be ≥ 0");

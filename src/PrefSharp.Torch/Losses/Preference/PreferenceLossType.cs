@@ -43,6 +43,8 @@ public enum PreferenceLossType
     Orpo,
     /// <summary>CPO (reference-free sigmoid + NLL): <see cref="CpoLoss"/>.</summary>
     Cpo,
+    /// <summary>CPL, Contrastive Preference Learning (regret-based, reference-free, bias λ): <see cref="CplLoss"/>.</summary>
+    Cpl,
     /// <summary>LD-DPO (length desensitisation): <see cref="LdDpoLoss"/>.</summary>
     LdDpo,
     /// <summary>NPO on the rejected (forget) responses: <see cref="NpoLoss"/>.</summary>

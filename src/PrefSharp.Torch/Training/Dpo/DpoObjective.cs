@@ -10,9 +10,9 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// The DPO family as an <see cref="ITrainingObjective{PairBatch}"/>: policy log-probs of both rows, reference
 /// log-probs from a live frozen model or a cache (none: reference-free), the weighted loss list, summed over pairs.
 /// Weight = number of pairs. <see cref="PairBatch.Weights"/> are soft labels for the losses that read them (SoftLabel,
-/// iREPO) and per-pair weights otherwise. Departures: the token-weighted and dynamic-β losses need per-token masks
-/// and reward margins that a <see cref="PairBatch"/> does not carry, so they are refused here (call the losses
-/// directly); LD-DPO needs per-token reference log-probs (<see cref="IReferenceLogProbs.HasPerToken"/>), so it needs a
+/// iREPO), reward margins for MM-DPO's dynamic β (<see cref="PairValues"/>), and per-pair weights otherwise.
+/// Departure: the token-weighted loss needs token masks that a <see cref="PairBatch"/> does not carry, so it is
+/// refused here (call the loss directly); LD-DPO needs per-token reference log-probs (<see cref="IReferenceLogProbs.HasPerToken"/>), so it needs a
 /// live reference or none.
 /// </summary>
 public sealed class DpoObjective : ITrainingObjective<PairBatch>
@@ -29,9 +29,9 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         bool wpoWeights = false)
     {
         if (losses.Count == 0) throw new ArgumentException("at least one loss is needed", nameof(losses));
-        var refused = losses.Select(l => l.Type).FirstOrDefault(t => t is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta);
-        if (refused is PreferenceLossType.TokenWeighted or PreferenceLossType.DynamicBeta)
-            throw new ArgumentException($"loss {refused} needs per-token masks or reward margins, which a PairBatch does not carry", nameof(losses));
+        if (losses.Any(l => l.Type == PreferenceLossType.TokenWeighted))
+            throw new ArgumentException("loss TokenWeighted needs per-token masks, which a PairBatch does not carry", nameof(losses));
+        PairValues.For(losses);
         if (losses.Any(l => l.Type == PreferenceLossType.LdDpo) && reference is { HasPerToken: false })
             throw new ArgumentException("LD-DPO needs per-token reference log-probs: use a live reference (FrozenReference) or none", nameof(reference));
         this.policy = policy;
@@ -39,16 +39,20 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         this.losses = losses;
         this.options = options.Validate();
         this.wpoWeights = wpoWeights;
-        UsesSoftLabels = losses.Any(l => l.Type is PreferenceLossType.SoftLabel or PreferenceLossType.Irepo);
+        UsesSoftLabels = PairValues.ReadsSoftLabels(losses);
+        UsesRewardMargins = PairValues.ReadsRewardMargins(losses);
     }
 
     private bool UsesSoftLabels { get; }
+
+    private bool UsesRewardMargins { get; }
 
     public double Weight(PairBatch batch) => batch.Count;
 
     public ObjectiveLoss Compute(PairBatch batch)
     {
-        var (chosen, rejected, chosenMask, rejectedMask, logits, labels) = PairForward.Compute(policy, batch);   // one pass for both sides
+        var forward = PairForward.Compute(policy, batch);                                                   // one pass for both sides
+        var (chosen, rejected, chosenMask, rejectedMask) = (forward.Chosen, forward.Rejected, forward.ChosenMask, forward.RejectedMask);
         var inputs = new PreferenceLossInputs(chosen.PerSequence, rejected.PerSequence)
         {
             ChosenTokens = chosenMask.sum(1), RejectedTokens = rejectedMask.sum(1),
@@ -72,20 +76,21 @@ public sealed class DpoObjective : ITrainingObjective<PairBatch>
         if (batch.Weights is not null)
         {
             var values = tensor(batch.Weights.ToArray(), chosen.PerSequence.dtype, chosen.PerSequence.device);
-            inputs = UsesSoftLabels ? inputs with { SoftLabels = values } : inputs with { Weights = values };
+            inputs = UsesSoftLabels ? inputs with { SoftLabels = values }
+                : UsesRewardMargins ? inputs with { RewardMargins = values } : inputs with { Weights = values };
         }
         if (wpoWeights)
         {
-            var logWeights = WpoWeights.LogWeights(logits, labels, cat([chosenMask, rejectedMask], 0));       // (2B)
+            var logWeights = WpoWeights.LogWeights(forward.Logits, forward.Labels, forward.BothMasks());       // (2B)
             var pairWeights = WpoWeights.PairWeights(logWeights.narrow(0, 0, batch.Count), logWeights.narrow(0, batch.Count, batch.Count));
             inputs = inputs with { Weights = inputs.Weights is null ? pairWeights : inputs.Weights * pairWeights };
         }
         var sum = PreferenceLoss.Compute(losses, inputs, options).sum();
-        var entropies = DpoMetrics.MeanTokenEntropy(logits, cat([chosenMask, rejectedMask], 0));          // (2B)
+        var entropies = DpoMetrics.MeanTokenEntropy(forward.Logits, forward.BothMasks());                  // (2B)
         var entropy = (entropies.narrow(0, 0, batch.Count) + entropies.narrow(0, batch.Count, batch.Count)) / 2;
-        var zero = zeros_like(inputs.PolicyChosen);
-        var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected,
-            inputs.ReferenceChosen ?? zero, inputs.ReferenceRejected ?? zero, entropy, options.Beta);
+        var metrics = DpoMetrics.Sums(inputs.PolicyChosen, inputs.PolicyRejected, inputs.ReferenceChosen, inputs.ReferenceRejected, entropy, options.Beta);
+        metrics["ches"] = DpoMetrics.Sum(ChesScore.Compute(forward, lengthNormalised: false));
+        metrics["ches/length_normalised"] = DpoMetrics.Sum(ChesScore.Compute(forward, lengthNormalised: true));
         return new ObjectiveLoss(sum, metrics);
     }
 }

@@ -30,6 +30,15 @@ public sealed record DpoOptions
     /// <summary>WPO (Zhou et al. 2024): weight each pair's loss by the policy's (length-normalised) probability of it. Default false.</summary>
     public bool WpoWeights { get; init; }
 
+    /// <summary>
+    /// CHES filter (Razin et al. 2025, §6): drop this fraction of the training pairs, those with the highest CHES
+    /// score under the starting policy, before training. Default 0 (keep all). In [0, 1).
+    /// </summary>
+    public double ChesFilterFraction { get; init; }
+
+    /// <summary>Score pairs for the CHES filter with the length-normalised CHES (mean hidden states). Default true.</summary>
+    public bool ChesLengthNormalised { get; init; } = true;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option out of its range.</summary>
     public DpoOptions Validate()
     {
@@ -38,6 +47,8 @@ public sealed record DpoOptions
         if (SyncAlpha is <= 0 or > 1) throw new ArgumentException($"DpoOptions.SyncAlpha must be in (0, 1], found {SyncAlpha}", nameof(SyncAlpha));
         if (SyncSteps > 0 && Reference != ReferenceMode.Live)
             throw new ArgumentException($"TR-DPO (SyncSteps > 0) moves the reference, so it needs Reference = Live, not {Reference}", nameof(Reference));
+        if (ChesFilterFraction is < 0 or >= 1 || double.IsNaN(ChesFilterFraction))
+            throw new ArgumentException($"DpoOptions.ChesFilterFraction must be in [0, 1), found {ChesFilterFraction}", nameof(ChesFilterFraction));
         LossOptions.Validate();
         return this;
     }

@@ -15,7 +15,8 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// first step (the frozen copy is then released), or nothing. With TR-DPO (<see cref="DpoOptions.SyncSteps"/> &gt; 0)
 /// <see cref="ReferenceSync.Apply"/> runs on the trainer's <see cref="Trainer{TBatch}.StepCompleted"/> event after
 /// every optimiser step, and each checkpoint also holds the moved reference (sub-folder <see cref="ReferenceFolder"/>)
-/// so that a resumed run continues from the same reference.
+/// so that a resumed run continues from the same reference. With <see cref="DpoOptions.ChesFilterFraction"/> &gt; 0 the
+/// pairs of highest CHES under the starting policy are dropped first (<see cref="ChesFilter"/>).
 /// </summary>
 public sealed class DpoTrainer : IDisposable
 {
@@ -27,7 +28,10 @@ public sealed class DpoTrainer : IDisposable
 
     private readonly ICausalLM? ownedReference;
 
-    /// <summary>The first micro-batch of training pairs, on which gradient entanglement is measured at every logging step.</summary>
+    /// <summary>Pairs on which gradient entanglement is measured (two backward passes each) at every logging step.</summary>
+    public const int EntanglementPairs = 8;
+
+    /// <summary>The first training pairs (up to a micro-batch, at most <see cref="EntanglementPairs"/>), on which gradient entanglement is measured.</summary>
     private readonly PairBatch probe;
 
     /// <param name="policy">The model trained (owned by the caller); the default reference is a copy of it as it is now.</param>
@@ -43,6 +47,7 @@ public sealed class DpoTrainer : IDisposable
         if (train.Count == 0) throw new ArgumentException("no training pairs", nameof(train));
         progress ??= ProgressReporter.ForConsole();
         Policy = policy;
+        train = FilterByChes(policy, train, padId, training.MicroBatchSize, progress);
         IReferenceLogProbs? source = null;
         if (dpo.Reference != ReferenceMode.None)
         {
@@ -60,14 +65,16 @@ public sealed class DpoTrainer : IDisposable
                 ownedReference = null;
             }
         }
+        if (source is null)
+            progress.Message("reference-free: likelihood displacement and the reference's ranking accuracy are not logged (there is no reference model)");
         Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions, dpo.WpoWeights);
         var model = dpo.SyncSteps > 0 ? WithReference(policy, Reference!) : TrainableModel.FromCausalLM(policy);
         var batches = new MicroBatchSource<TokenizedPair, PairBatch>(train, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
         var evaluation = heldOut is null || heldOut.Count == 0 ? null
             : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
         Trainer = new Trainer<PairBatch>(model, Objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
-        probe = TokenizedPair.Collate([.. train.Take(training.MicroBatchSize)], padId);
-        Trainer.LogStepDiagnostics = () => [new("gradient_entanglement", GradientEntanglement.Cosine(Policy, probe))];
+        probe = TokenizedPair.Collate([.. train.Take(Math.Min(training.MicroBatchSize, EntanglementPairs))], padId);
+        Trainer.LogStepDiagnostics = () => GradientEntanglement.Summary(Policy, probe);
         if (dpo.SyncSteps > 0)
             Trainer.StepCompleted += report =>
             {
@@ -90,6 +97,9 @@ public sealed class DpoTrainer : IDisposable
     /// <summary>The shared loop (evaluation, checkpoints, resume, events).</summary>
     public Trainer<PairBatch> Trainer { get; }
 
+    /// <summary>Training pairs the CHES filter dropped (<see cref="DpoOptions.ChesFilterFraction"/>).</summary>
+    public int ChesDropped { get; private set; }
+
     /// <summary>TR-DPO reference updates made by this trainer so far.</summary>
     public int SyncCount { get; private set; }
 
@@ -98,6 +108,16 @@ public sealed class DpoTrainer : IDisposable
 
     /// <summary>Resumes from the newest checkpoint in the output folder (policy, optimiser, data position, TR-DPO reference).</summary>
     public bool ResumeFromLatest() => Trainer.ResumeFromLatest();
+
+    private IReadOnlyList<TokenizedPair> FilterByChes(ICausalLM policy, IReadOnlyList<TokenizedPair> train, int padId, int batchSize, ProgressReporter progress)
+    {
+        if (Options.ChesFilterFraction == 0) return train;
+        var scores = ChesFilter.Scores(policy, train, padId, batchSize, Options.ChesLengthNormalised);
+        var kept = ChesFilter.Drop(train, scores, Options.ChesFilterFraction);
+        ChesDropped = train.Count - kept.Count;
+        progress.Message($"CHES filter: dropped {ChesDropped} of {train.Count} pairs (highest {(Options.ChesLengthNormalised ? "length-normalised " : "")}CHES)");
+        return kept.Count > 0 ? kept : throw new ArgumentException("the CHES filter left no training pairs", nameof(train));
+    }
 
     private static TrainableModel WithReference(ICausalLM policy, ICausalLM reference) => new(policy.Module,
         folder =>

@@ -50,7 +50,7 @@ public sealed class FrozenReference : IReferenceLogProbs
     public (TokenLogProbs Chosen, TokenLogProbs Rejected) ComputePerToken(PairBatch batch)
     {
         using var noGrad = no_grad();
-        var (chosen, rejected, _, _, _, _) = PairForward.Compute(Model, batch);
-        return (chosen, rejected);
+        var forward = PairForward.Compute(Model, batch);
+        return (forward.Chosen, forward.Rejected);
     }
 }

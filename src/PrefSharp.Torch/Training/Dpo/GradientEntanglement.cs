@@ -1,4 +1,3 @@
-using PrefSharp.Torch.LogProbs;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Batches;
 using static TorchSharp.torch;
@@ -6,32 +5,49 @@ using static TorchSharp.torch;
 namespace PrefSharp.Torch.Training.Dpo;
 
 /// <summary>
-/// Gradient entanglement (Yuan et al. 2024, "A Common Pitfall of Margin-based Language Model Alignment: Gradient
-/// Entanglement"): the cosine between ∇θ Σ log πθ(y_w|x) and ∇θ Σ log πθ(y_l|x) over a batch. Near 1, pushing the
-/// rejected log-prob down drags the chosen one with it (the cause of likelihood displacement).
+/// Gradient entanglement per pair (Yuan et al. 2024, "A Common Pitfall of Margin-based Language Model Alignment:
+/// Gradient Entanglement", §3; see <see cref="PairEntanglement"/>): for each pair of a batch, the gradients of its own
+/// chosen and rejected log-probs, so that a pair whose chosen likelihood the next step lowers shows as that pair, not
+/// hidden in one cosine of batch-summed gradients.
 /// </summary>
 public static class GradientEntanglement
 {
-    /// <summary>cos(∇ chosen log-probs, ∇ rejected log-probs) over all trainable parameters; leaves no gradients behind.</summary>
-    public static double Cosine(ICausalLM policy, PairBatch batch)
+    /// <summary>One <see cref="PairEntanglement"/> per pair: one forward pass, 2B backward passes; leaves no gradients behind.</summary>
+    public static IReadOnlyList<PairEntanglement> PerPair(ICausalLM policy, PairBatch batch)
     {
         var parameters = policy.Module.parameters().Where(p => p.requires_grad).ToArray();
-        var chosen = FlatGradient(policy, batch.Chosen, parameters);
-        var rejected = FlatGradient(policy, batch.Rejected, parameters);
         using var scope = NewDisposeScope();
-        var cosine = (chosen * rejected).sum() / (chosen.norm() * rejected.norm()).clamp_min(1e-30);
-        var result = cosine.item<double>();
-        chosen.Dispose();
-        rejected.Dispose();
-        return result;
+        var forward = PairForward.Compute(policy, batch);
+        var pairs = new List<PairEntanglement>((int)batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            using var pairScope = NewDisposeScope();
+            var chosen = FlatGradient(forward.Chosen.PerSequence[i], parameters);
+            var rejected = FlatGradient(forward.Rejected.PerSequence[i], parameters);
+            pairs.Add(new PairEntanglement((chosen * rejected).sum().item<double>(), (chosen * chosen).sum().item<double>(),
+                (rejected * rejected).sum().item<double>()));
+        }
+        return pairs;
     }
 
-    private static Tensor FlatGradient(ICausalLM policy, SequenceBatch batch, TorchSharp.Modules.Parameter[] parameters)
+    /// <summary>
+    /// The logged summary of <see cref="PerPair"/>: mean per-pair cosine, and the shares of pairs whose chosen
+    /// likelihood the step lowers and whose rejected likelihood it raises.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, double>> Summary(ICausalLM policy, PairBatch batch)
     {
-        using var scope = NewDisposeScope();
-        var logProbs = CompletionLogProbs.Compute(policy, batch).LogProbs.PerSequence.sum();
-        var gradients = autograd.grad([logProbs], parameters, allow_unused: true);
-        var flat = cat(gradients.Select((g, i) => (g is null ? zeros_like(parameters[i]) : g).reshape(-1).to(ScalarType.Float64)).ToList());
-        return flat.MoveToOuterDisposeScope();
+        var pairs = PerPair(policy, batch);
+        return
+        [
+            new("gradient_entanglement/cosine", pairs.Average(p => p.Cosine)),
+            new("gradient_entanglement/chosen_falls", pairs.Average(p => p.ChosenFalls ? 1.0 : 0.0)),
+            new("gradient_entanglement/rejected_rises", pairs.Average(p => p.RejectedRises ? 1.0 : 0.0)),
+        ];
+    }
+
+    private static Tensor FlatGradient(Tensor logProb, TorchSharp.Modules.Parameter[] parameters)
+    {
+        var gradients = autograd.grad([logProb], parameters, retain_graph: true, allow_unused: true);
+        return cat(gradients.Select((g, i) => (g is null ? zeros_like(parameters[i]) : g).reshape(-1).to(ScalarType.Float64)).ToList());
     }
 }

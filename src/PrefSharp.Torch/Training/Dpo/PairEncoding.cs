@@ -12,20 +12,20 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// </summary>
 public static class PairEncoding
 {
-    /// <summary>One pair; <paramref name="softLabels"/> keeps <see cref="PreferencePair.SoftLabel"/> as the pair's weight.</summary>
-    public static TokenizedPair Encode(PreferencePair pair, ChatTemplate chat, PlainTemplate plain, int maxLength, bool softLabels = false)
+    /// <summary>One pair; <paramref name="value"/> (see <see cref="PairValues"/>) gives the pair's weight, null none.</summary>
+    public static TokenizedPair Encode(PreferencePair pair, ChatTemplate chat, PlainTemplate plain, int maxLength, Func<PreferencePair, double?>? value = null)
     {
         if (maxLength < 2) throw new ArgumentException($"maxLength must be ≥ 2, found {maxLength}", nameof(maxLength));
         var conversational = pair.Prompt.IsConversation || pair.Chosen.IsConversation || pair.Rejected.IsConversation;
         Batches.TokenizedSequence Side(Passage response) => (conversational
             ? chat.Conversation([.. Turns(pair.Prompt, "user"), .. Turns(response, "assistant")])
             : plain.PromptCompletion(pair.Prompt.Text!, response.Text!)).Truncate(maxLength);
-        return new TokenizedPair(Side(pair.Chosen), Side(pair.Rejected), softLabels ? pair.SoftLabel : null);
+        return new TokenizedPair(Side(pair.Chosen), Side(pair.Rejected), value?.Invoke(pair));
     }
 
     /// <summary>Every non-tie pair of <paramref name="records"/>, encoded, with the number of ties and other records left out.</summary>
     public static EncodedPairs EncodeAll(IEnumerable<PreferenceRecord> records, ITokenizer tokenizer, ChatTemplateKind template,
-        int maxLength, bool softLabels = false)
+        int maxLength, Func<PreferencePair, double?>? value = null)
     {
         var chat = ChatTemplate.For(tokenizer, template);
         var plain = new PlainTemplate(tokenizer);
@@ -34,7 +34,7 @@ public static class PairEncoding
         {
             if (record is not PreferencePair pair) other++;
             else if (pair.IsTie) ties++;
-            else pairs.Add(Encode(pair, chat, plain, maxLength, softLabels));
+            else pairs.Add(Encode(pair, chat, plain, maxLength, value));
         }
         return new EncodedPairs(pairs, ties, other);
     }

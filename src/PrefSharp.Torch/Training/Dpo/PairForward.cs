@@ -9,6 +9,8 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// One forward pass for both sides of a <see cref="PairBatch"/>: chosen rows then rejected rows, right-padded to a
 /// common width (extra columns are padding: attention and loss mask 0, so no scored position sees them), as TRL's
 /// concatenated_forward. One pass of 2B rows instead of two of B halves the kernel launches and autograd bookkeeping.
+/// Log-probs follow <see cref="CompletionLogProbs"/> (one-token shift, <see cref="SequenceLogProbs"/>) from the one forward
+/// that also yields the last hidden states, which CHES reads.
 /// </summary>
 public static class PairForward
 {
@@ -22,21 +24,24 @@ public static class PairForward
         return new SequenceBatch(Both(b => b.InputIds), Both(b => b.AttentionMask), Both(b => b.LossMask));
     }
 
-    /// <summary>
-    /// Log-probs of both sides in one pass: per-token (B, W − 1) and per-sequence (B) for chosen and rejected, the scored
-    /// mask (B, W − 1) of each, the logits (2B, W − 1, V) for entropies and WPO weights, and their labels (2B, W − 1).
-    /// </summary>
-    public static (TokenLogProbs Chosen, TokenLogProbs Rejected, Tensor ChosenMask, Tensor RejectedMask, Tensor Logits, Tensor Labels) Compute(ICausalLM model, PairBatch batch)
+    /// <summary>Log-probs, masks, logits and last hidden states of both sides in one pass (see <see cref="PairForwardResult"/>).</summary>
+    public static PairForwardResult Compute(ICausalLM model, PairBatch batch)
     {
         using var scope = NewDisposeScope();
         var both = Concatenate(batch);
-        var (logProbs, logits) = CompletionLogProbs.Compute(model, both);
-        var rows = batch.Count;
         var length = both.InputIds.shape[1];
-        var mask = (both.LossMask * both.AttentionMask).narrow(1, 1, length - 1).to(ScalarType.Float32);
+        if (length < 2) throw new ArgumentException("sequences need at least two tokens to score a completion", nameof(batch));
+        var output = model.forward(both.InputIds, both.AttentionMask);
+        var logits = output.Logits.narrow(1, 0, length - 1);                                              // (2B, W−1, V)
+        var labels = both.InputIds.narrow(1, 1, length - 1);                                              // (2B, W−1)
+        var mask = (both.LossMask * both.AttentionMask).narrow(1, 1, length - 1);                         // (2B, W−1)
+        var logProbs = SequenceLogProbs.Compute(logits, labels, mask);
+        var rows = batch.Count;
+        var scored = mask.to(ScalarType.Float32);
         TokenLogProbs Half(long start) => new(logProbs.PerToken.narrow(0, start, rows).MoveToOuterDisposeScope(),
             logProbs.PerSequence.narrow(0, start, rows).MoveToOuterDisposeScope());
-        return (Half(0), Half(rows), mask.narrow(0, 0, rows).MoveToOuterDisposeScope(), mask.narrow(0, rows, rows).MoveToOuterDisposeScope(),
-            logits.MoveToOuterDisposeScope(), both.InputIds.narrow(1, 1, length - 1).MoveToOuterDisposeScope());
+        return new PairForwardResult(Half(0), Half(rows), scored.narrow(0, 0, rows).MoveToOuterDisposeScope(),
+            scored.narrow(0, rows, rows).MoveToOuterDisposeScope(), logits.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(),
+            output.LastHiddenState.narrow(1, 0, length - 1).MoveToOuterDisposeScope());
     }
 }

@@ -1,0 +1,52 @@
+using PrefSharp.Core.Data;
+using PrefSharp.Torch.Batches;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Losses.Preference;
+using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Dpo;
+using PrefSharp.Torch.Training.Kto;
+using PrefSharp.Torch.Training.Logging;
+using PrefSharp.Torch.Training.Loop;
+
+namespace PrefSharp.Recipes.Dpo;
+
+/// <summary>
+/// KTO on unpaired judgements end to end (<see cref="KtoTrainer"/>): the <c>dpo</c> verb's path when the training
+/// file holds TRL's unpaired records (prompt, completion, label), which only KTO trains on.
+/// </summary>
+public static class KtoRecipe
+{
+    /// <summary>True when <paramref name="records"/> hold unpaired judgements and no pairs.</summary>
+    public static bool IsUnpaired(IReadOnlyList<PreferenceRecord> records) =>
+        records.Any(r => r is UnpairedJudgement) && !records.Any(r => r is PreferencePair);
+
+    /// <summary>Trains on the unpaired <paramref name="train"/> records; the loss list must be KTO's.</summary>
+    public static (TrainingResult Result, int Rows) Run(DpoRecipeOptions options, IReadOnlyList<PreferenceRecord> train, TextWriter output, TextWriter progress)
+    {
+        var (directory, training, dpo) = (options.ModelDirectory, options.Training, options.Dpo);
+        if (dpo.Losses is not [{ Type: PreferenceLossType.KtoPair }])
+            throw new ArgumentException($"--loss: {options.DataPath} holds unpaired judgements (prompt, completion, label), which only KTO trains on: use --loss kto_pair", "--loss");
+        if (dpo.Reference != ReferenceMode.Live || dpo.SyncSteps > 0 || dpo.WpoWeights || dpo.ChesFilterFraction > 0)
+            throw new ArgumentException("unpaired KTO runs with a live reference only, without TR-DPO, WPO or the CHES filter", "--reference");
+        var tokenizer = TokenizerFiles.Load(directory);
+        List<TokenizedPair> Encode(IReadOnlyList<PreferenceRecord> records, string path)
+        {
+            var (rows, skipped) = KtoEncoding.EncodeAll(records, tokenizer, options.Template, training.MaxSequenceLength);
+            if (skipped > 0) progress.WriteLine($"{path}: skipped {skipped} record(s) that are not unpaired judgements");
+            return rows.Count > 0 ? rows : throw new ArgumentException($"{path}: no unpaired judgements", "--data");
+        }
+        var rows = Encode(train, options.DataPath);
+        var heldOut = options.EvalDataPath is { } evalPath ? Encode(PreferenceFileReader.ReadAll(evalPath, options.Reading).ToList(), evalPath) : null;
+        using var policy = Checkpoint.Load(directory);
+        TrainingResult result;
+        using (var trainer = new KtoTrainer(policy, rows, tokenizer.PaddingId(), dpo.LossOptions, training, heldOut, ProgressReporter.For(progress)))
+        {
+            if (options.Resume && !trainer.Trainer.ResumeFromLatest()) output.WriteLine($"no checkpoint in {training.OutputDirectory}: starting from {directory}");
+            result = trainer.Trainer.Run();
+        }
+        var final = Path.Combine(training.OutputDirectory, "final");
+        Checkpoint.Save(policy, final);
+        TokenizerFiles.CopyFiles(directory, final);
+        return (result, rows.Count);
+    }
+}
