@@ -28,16 +28,11 @@ public static partial class GrpoCommand
     private static readonly Option<int> MaxCompletion = new("--max-completion-length") { Description = "Most tokens per completion", DefaultValueFactory = _ => 256 };
     private static readonly Option<double> Temperature = new("--temperature") { Description = "Sampling temperature (> 0)", DefaultValueFactory = _ => 1.0 };
     private static readonly Option<int> Iterations = new("--iterations") { Description = "Updates per rollout μ", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string> LossType = new("--loss-type") { Description = "grpo, bnpo, dr_grpo or dapo", DefaultValueFactory = _ => "dapo" };
-    private static readonly Option<double> Beta = new("--beta") { Description = "KL penalty weight β (k3 estimator)", DefaultValueFactory = _ => 0.0 };
-    private static readonly Option<double> Epsilon = new("--epsilon") { Description = "Clip range ε (lower)", DefaultValueFactory = _ => 0.2 };
-    private static readonly Option<double?> EpsilonHigh = new("--epsilon-high") { Description = "Upper clip range (DAPO clip-higher; default = --epsilon)" };
     private static readonly Option<double?> KlBudget = new("--kl-budget")
     {
         Description = "Stop when the mean sequence KL to --model over the last 5 rollout steps reaches this many nats (early stopping; off by default)",
     };
     private static readonly Option<string> ScaleRewards = new("--scale-rewards") { Description = "group, batch or none", DefaultValueFactory = _ => "group" };
-    private static readonly Option<string> Ratio = new("--importance-sampling") { Description = "token (GRPO) or sequence (GSPO)", DefaultValueFactory = _ => "token" };
     private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward", DefaultValueFactory = _ => 8 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out (same prompts, seed and options)" };
     private static readonly Option<bool> Chat = new("--chat") { Description = "Wrap prompts in the tokenizer's chat template and stop at end of turn" };
@@ -45,9 +40,7 @@ public static partial class GrpoCommand
     public static Command Create()
     {
         Advantage.AcceptOnlyFromAmong("grpo", "rloo");
-        LossType.AcceptOnlyFromAmong("grpo", "bnpo", "dr_grpo", "dapo");
         ScaleRewards.AcceptOnlyFromAmong("group", "batch", "none");
-        Ratio.AcceptOnlyFromAmong("token", "sequence");
         var training = new TrainingFlags(new GrpoTrainerOptions().Training, new TrainingFlagTexts
         {
             BatchUnit = "Completions", StepUnit = "Rollout steps", Seed = "Seed of prompt order, sampling and torch's generator",
@@ -57,8 +50,9 @@ public static partial class GrpoCommand
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
             Prompts, Model, Reward, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
-            Iterations, LossType, Beta, KlBudget, Epsilon, EpsilonHigh, ScaleRewards, Ratio, MicroBatch, Resume, Chat,
+            Iterations, KlBudget, ScaleRewards, MicroBatch, Resume, Chat,
         };
+        foreach (var flag in LossFlags()) command.Options.Add(flag);
         training.AddTo(command);
         command.SetAction(parse => Run(parse, training));
         return command.WithExamples(
