@@ -12,7 +12,7 @@ public static class EvalRmCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout)", Required = true };
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), or an ensemble folder from train-rm --ensemble K", Required = true };
         var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
         var subsetField = new Option<string?>("--subset-field") { Description = "Group accuracy by this record field: 'source' (default when present), 'annotator' or 'id'" };
         subsetField.AcceptOnlyFromAmong("source", "annotator", "id");
@@ -21,6 +21,7 @@ public static class EvalRmCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
         var direction = MultiObjectiveCli.DirectionOption();
+        var ensemble = new EnsembleCli();
         var reading = new ReadingOptions();
         var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset, ECE, temperature on the decided pairs; "
             + "pairs judged a tie are rated on three outcomes (log-likelihood, tie rate, win/tie/loss accuracy) by a Rao–Kupper model and counted as skipped by any other")
@@ -28,10 +29,12 @@ public static class EvalRmCommand
             model, data, subsetField, output, batchSize, maxLength, direction,
         };
         reading.AddTo(command);
+        ensemble.AddTo(command);
         command.SetAction(parse =>
         {
             var (report, config, lengthBaseline) = RewardModelEvaluationRecipe.Run(parse.GetValue(model)!, parse.GetValue(data)!, reading.From(parse),
-                parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction));
+                parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction),
+                ensemble.From(parse));
             var generalPreference = config?.IsGeneralPreference == true;
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")

@@ -16,7 +16,6 @@ public static partial class GrpoCommand
 {
     private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer", Required = true };
-    private static readonly Option<string> Reward = new("--reward") { Description = "gym:WORLD, rm:DIR or judge:URL", Required = true };
     private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
     private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
@@ -49,10 +48,11 @@ public static partial class GrpoCommand
            | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup | TrainingFlag.ResumeWithChanges);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
-            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
+            Prompts, Model, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
             Iterations, KlBudget, ScaleRewards, MicroBatch, Resume, Chat,
         };
-        foreach (var flag in LossFlags()) command.Options.Add(flag);
+        foreach (var flag in RewardFlags().Concat(LossFlags())) command.Options.Add(flag);
+        Ensemble.AddTo(command);
         training.AddTo(command);
         command.SetAction(parse => Run(parse, training));
         return command.WithExamples(
@@ -60,17 +60,23 @@ public static partial class GrpoCommand
             "prefsharp grpo --prompts prompts.jsonl --model runs/sft --reward rm:runs/rm --pairwise --out runs/pref-grpo",
             "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo",
             "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --kl-budget 2",
-            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume");
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume",
+            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward rm:runs/rm-ens --ensemble-aggregation uwo --uwo-lambda 0.5 --gold lexicon --out runs/uwo",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/helpful@0.7 --reward rm:runs/harmless@0.3 --reward-aggregation log-sigmoid --out runs/and",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --shaping par --out runs/par",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/a --reward rm:runs/b --constraint 2:1.5 --out runs/constrained",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --loss-type cispo --epsilon-high 5 --out runs/cispo");
     }
 
     private static int Run(ParseResult parse, TrainingFlags training)
     {
         var trainer = Options(parse, training.From(parse, parse.GetValue(Out)!));                 // checked before any file is read
+        var (rewards, composition) = Rewards(parse);
         var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText()).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         var (result, reward, last) = GrpoRecipe.Run(new GrpoRecipeOptions
         {
-            ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Reward = parse.GetValue(Reward)!,
+            ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Rewards = rewards, Composition = composition,
             Pairwise = parse.GetValue(Pairwise), JudgeModel = parse.GetValue(JudgeModel),
             JudgeTimeoutSeconds = parse.GetValue(JudgeTimeout), GoldWorld = parse.GetValue(Gold), Resume = parse.GetValue(Resume),
             Trainer = trainer,
