@@ -39,7 +39,8 @@ public static class GrpoRecipe
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        references = new ReferenceResponses(reference, prompts, options.Composition.ReferenceSamples, new GenerationOptions
+        var promptIds = prompts.DistinctBy(p => p.Text).ToDictionary(p => p.Text, p => p.Ids);
+        references = new ReferenceResponses(reference, text => promptIds[text], options.Composition.ReferenceSamples, new GenerationOptions
         {
             MaxNewTokens = trainerOptions.MaxCompletionLength, Temperature = trainerOptions.Temperature, StopTokenIds = trainerOptions.StopTokenIds,
             PadTokenId = trainerOptions.PadTokenId, Seed = trainerOptions.Training.Seed,
