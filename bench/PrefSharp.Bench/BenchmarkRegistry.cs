@@ -17,6 +17,7 @@ public static class BenchmarkRegistry
         new GrpoStepBenchmark(),
         new GymRewardModelBenchmark(),
         new OnlineKlBudgetBenchmark(),
+        new OnlineDefencesBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
         new GymRankingAccuracyBenchmark(),

@@ -14,7 +14,7 @@ public static class EvalRmCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout)", Required = true };
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), or an ensemble folder from train-rm --ensemble K", Required = true };
         var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
         var subsetField = new Option<string?>("--subset-field") { Description = "Group accuracy by this record field: 'source' (default when present), 'annotator' or 'id'" };
         subsetField.AcceptOnlyFromAmong("source", "annotator", "id");
@@ -25,6 +25,7 @@ public static class EvalRmCommand
         var direction = MultiObjectiveCli.DirectionOption();
         var reference = new Option<string?>("--reference") { Description = "Reference checkpoint: --model is then a DPO policy, rated by its implicit reward β·log π/π_ref, ranking and idealised ranking accuracy" };
         var beta = new Option<double>("--beta") { Description = "β of the implicit reward (with --reference)", DefaultValueFactory = _ => 0.1 };
+        var ensemble = new EnsembleCli();
         var reading = new ReadingOptions();
         var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset, ECE, temperature on the decided pairs; "
             + "pairs judged a tie are rated on three outcomes (log-likelihood, tie rate, win/tie/loss accuracy) by a Rao–Kupper model and counted as skipped by any other")
@@ -32,6 +33,7 @@ public static class EvalRmCommand
             model, data, subsetField, output, batchSize, maxLength, direction, reference, beta,
         };
         reading.AddTo(command);
+        ensemble.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(reference) is { } referenceDirectory)
@@ -42,7 +44,8 @@ public static class EvalRmCommand
                 return 0;
             }
             var (report, config, lengthBaseline) = RewardModelEvaluationRecipe.Run(parse.GetValue(model)!, parse.GetValue(data)!, reading.From(parse),
-                parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction));
+                parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction),
+                ensemble.From(parse));
             var generalPreference = config?.IsGeneralPreference == true;
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")

@@ -18,15 +18,8 @@ public static partial class GrpoCommand
         Estimator = parse.GetValue(Advantage) == "rloo" ? AdvantageEstimator.LeaveOneOut : AdvantageEstimator.Group,
         Scaling = parse.GetValue(ScaleRewards) switch { "batch" => AdvantageScaling.Batch, "none" => AdvantageScaling.None, _ => AdvantageScaling.Group },
         KlBudget = parse.GetValue(KlBudget),
-        Loss = new GrpoLossOptions
-        {
-            Beta = parse.GetValue(Beta), EpsilonLow = parse.GetValue(Epsilon), EpsilonHigh = parse.GetValue(EpsilonHigh),
-            Aggregation = parse.GetValue(LossType) switch
-            {
-                "grpo" => LossAggregation.Grpo, "bnpo" => LossAggregation.Bnpo, "dr_grpo" => LossAggregation.DrGrpo, _ => LossAggregation.Dapo,
-            },
-            ImportanceSampling = parse.GetValue(Ratio) == "sequence" ? ImportanceSamplingLevel.Sequence : ImportanceSamplingLevel.Token,
-        },
+        Loss = Loss(parse),
+        MaskTruncatedCompletions = parse.GetValue(MaskTruncated),
         Training = training,
     };
 }

@@ -16,7 +16,6 @@ public static partial class GrpoCommand
 {
     private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer", Required = true };
-    private static readonly Option<string> Reward = new("--reward") { Description = "gym:WORLD, rm:DIR or judge:URL", Required = true };
     private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
     private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
@@ -28,16 +27,11 @@ public static partial class GrpoCommand
     private static readonly Option<int> MaxCompletion = new("--max-completion-length") { Description = "Most tokens per completion", DefaultValueFactory = _ => 256 };
     private static readonly Option<double> Temperature = new("--temperature") { Description = "Sampling temperature (> 0)", DefaultValueFactory = _ => 1.0 };
     private static readonly Option<int> Iterations = new("--iterations") { Description = "Updates per rollout μ", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string> LossType = new("--loss-type") { Description = "grpo, bnpo, dr_grpo or dapo", DefaultValueFactory = _ => "dapo" };
-    private static readonly Option<double> Beta = new("--beta") { Description = "KL penalty weight β (k3 estimator)", DefaultValueFactory = _ => 0.0 };
-    private static readonly Option<double> Epsilon = new("--epsilon") { Description = "Clip range ε (lower)", DefaultValueFactory = _ => 0.2 };
-    private static readonly Option<double?> EpsilonHigh = new("--epsilon-high") { Description = "Upper clip range (DAPO clip-higher; default = --epsilon)" };
     private static readonly Option<double?> KlBudget = new("--kl-budget")
     {
         Description = "Stop when the mean sequence KL to --model over the last 5 rollout steps reaches this many nats (early stopping; off by default)",
     };
     private static readonly Option<string> ScaleRewards = new("--scale-rewards") { Description = "group, batch or none", DefaultValueFactory = _ => "group" };
-    private static readonly Option<string> Ratio = new("--importance-sampling") { Description = "token (GRPO) or sequence (GSPO)", DefaultValueFactory = _ => "token" };
     private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward", DefaultValueFactory = _ => 8 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out (same prompts, seed and options)" };
     private static readonly Option<bool> Chat = new("--chat") { Description = "Wrap prompts in the tokenizer's chat template and stop at end of turn" };
@@ -45,9 +39,7 @@ public static partial class GrpoCommand
     public static Command Create()
     {
         Advantage.AcceptOnlyFromAmong("grpo", "rloo");
-        LossType.AcceptOnlyFromAmong("grpo", "bnpo", "dr_grpo", "dapo");
         ScaleRewards.AcceptOnlyFromAmong("group", "batch", "none");
-        Ratio.AcceptOnlyFromAmong("token", "sequence");
         var training = new TrainingFlags(new GrpoTrainerOptions().Training, new TrainingFlagTexts
         {
             BatchUnit = "Completions", StepUnit = "Rollout steps", Seed = "Seed of prompt order, sampling and torch's generator",
@@ -56,9 +48,11 @@ public static partial class GrpoCommand
            | TrainingFlag.KeepLast | TrainingFlag.MaxGradNorm | TrainingFlag.Warmup | TrainingFlag.ResumeWithChanges);
         var command = new Command("grpo", "Online GRPO / RLOO / Pref-GRPO on prompt-only data with a reward model, a preference model, a judge or a gym world")
         {
-            Prompts, Model, Reward, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
-            Iterations, LossType, Beta, KlBudget, Epsilon, EpsilonHigh, ScaleRewards, Ratio, MicroBatch, Resume, Chat,
+            Prompts, Model, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
+            Iterations, KlBudget, ScaleRewards, MicroBatch, Resume, Chat,
         };
+        foreach (var flag in RewardFlags().Concat(LossFlags())) command.Options.Add(flag);
+        Ensemble.AddTo(command);
         training.AddTo(command);
         command.SetAction(parse => Run(parse, training));
         return command.WithExamples(
@@ -66,17 +60,23 @@ public static partial class GrpoCommand
             "prefsharp grpo --prompts prompts.jsonl --model runs/sft --reward rm:runs/rm --pairwise --out runs/pref-grpo",
             "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward gym:sorting --advantage rloo --out runs/rloo",
             "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --kl-budget 2",
-            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume");
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/grpo --save-every 50 --resume",
+            "prefsharp grpo --prompts gym/prompts.txt --model runs/sft --reward rm:runs/rm-ens --ensemble-aggregation uwo --uwo-lambda 0.5 --gold lexicon --out runs/uwo",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/helpful@0.7 --reward rm:runs/harmless@0.3 --reward-aggregation log-sigmoid --out runs/and",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --shaping par --out runs/par",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/a --reward rm:runs/b --constraint 2:1.5 --out runs/constrained",
+            "prefsharp grpo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --loss-type cispo --epsilon-high 5 --out runs/cispo");
     }
 
     private static int Run(ParseResult parse, TrainingFlags training)
     {
         var trainer = Options(parse, training.From(parse, parse.GetValue(Out)!));                 // checked before any file is read
+        var (rewards, composition) = Rewards(parse);
         var prompts = CorpusTexts.Prompts(parse.GetValue(Prompts)!).Select(p => p.ToPlainText()).ToList();
         if (prompts.Count == 0) throw new ArgumentException($"--prompts: {parse.GetValue(Prompts)} holds no prompts", "--prompts");
         var (result, reward, last) = GrpoRecipe.Run(new GrpoRecipeOptions
         {
-            ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Reward = parse.GetValue(Reward)!,
+            ModelDirectory = parse.GetValue(Model)!, Prompts = prompts, Chat = parse.GetValue(Chat), Rewards = rewards, Composition = composition,
             Pairwise = parse.GetValue(Pairwise), JudgeModel = parse.GetValue(JudgeModel),
             JudgeTimeoutSeconds = parse.GetValue(JudgeTimeout), GoldWorld = parse.GetValue(Gold), Resume = parse.GetValue(Resume),
             Trainer = trainer,

@@ -11,12 +11,13 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout)", Required = true };
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), or an ensemble folder from train-rm --ensemble K", Required = true };
         var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
         var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
         var direction = MultiObjectiveCli.DirectionOption();
+        var ensemble = new EnsembleCli();
         var reading = new ReadingOptions();
         var command = new Command("score", "Rate completions with a reward model; writes JSONL {\"index\", \"reward_chosen\", \"reward_rejected\"} to stdout. "
             + "A General Preference Model has no scalar reward: it writes {\"index\", \"win_rate_chosen\", \"win_rate_rejected\", \"completions\"}, "
@@ -25,13 +26,14 @@ public static class ScoreCommand
             model, data, normalize, batchSize, maxLength, direction,
         };
         reading.AddTo(command);
+        ensemble.AddTo(command);
         command.SetAction(parse =>
         {
             var rows = RewardScoringRecipe.Score(new RewardScoringOptions
             {
                 ModelDirectory = parse.GetValue(model)!, Pairs = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)),
                 MaxLength = parse.GetValue(maxLength), BatchSize = parse.GetValue(batchSize), Normalize = parse.GetValue(normalize),
-                Direction = parse.GetValue(direction),
+                Direction = parse.GetValue(direction), Ensemble = ensemble.From(parse),
             });
             foreach (var row in rows) parse.InvocationConfiguration.Output.WriteLine(row.ToJsonString());
             return 0;

@@ -1,6 +1,8 @@
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Generation;
+using PrefSharp.Torch.Rewards.Shaping;
 using PrefSharp.Torch.Diagnostics;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
@@ -10,7 +12,8 @@ namespace PrefSharp.Recipes.Online;
 
 /// <summary>
 /// Online GRPO end to end (<see cref="GrpoTrainer"/>, Shao et al. 2024): tokenize the prompts through the template,
-/// build the reward (<see cref="RewardSourceSpec"/>), load the policy and a frozen reference, train (resuming when
+/// build the reward from its terms (<see cref="ComposedReward"/>; PAR and log-sigmoid read <see cref="ReferenceResponses"/>
+/// of the frozen reference; normalise-then-sum switches the advantages to batch scaling, TRL's second normalisation), load the policy and a frozen reference, train (resuming when
 /// asked), and return the run's result with the reward's name. Checkpoints carry the policy's tokenizer files.
 /// </summary>
 public static class GrpoRecipe
@@ -29,11 +32,21 @@ public static class GrpoRecipe
         {
             StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
         };
-        using var reward = RewardSourceSpec.Parse(options.Reward, options.Pairwise, options.JudgeModel, 1024, judgeTimeout: options.JudgeTimeoutSeconds);
+        ReferenceResponses? references = null;
+        using var reward = ComposedReward.Build(options.Rewards, options.Composition, options.Pairwise, options.JudgeModel, 1024,
+            options.JudgeTimeoutSeconds, prompt => references!.For(prompt));
         var goldWorld = options.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
+        var promptIds = prompts.DistinctBy(p => p.Text).ToDictionary(p => p.Text, p => p.Ids);
+        references = new ReferenceResponses(reference, text => promptIds[text], options.Composition.ReferenceSamples, new GenerationOptions
+        {
+            MaxNewTokens = trainerOptions.MaxCompletionLength, Temperature = trainerOptions.Temperature, StopTokenIds = trainerOptions.StopTokenIds,
+            PadTokenId = trainerOptions.PadTokenId, Seed = trainerOptions.Training.Seed,
+        }, ids => tokenizer.Decode(ids.Select(id => (int)id)));
+        if (options.Composition.Aggregation == RewardAggregationKind.NormalizeThenSum && trainerOptions.Estimator == AdvantageEstimator.Group)
+            trainerOptions = trainerOptions with { Scaling = AdvantageScaling.Batch };   // GDPO's sum is whitened over the batch, as TRL does
         using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), trainerOptions,
             reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {

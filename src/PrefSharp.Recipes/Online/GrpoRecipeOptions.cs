@@ -14,8 +14,11 @@ public sealed record GrpoRecipeOptions
     /// <summary>Wrap prompts in the tokenizer's chat template and stop at end of turn; false: the plain template.</summary>
     public bool Chat { get; init; }
 
-    /// <summary>The reward: gym:WORLD, rm:DIR or judge:URL (<see cref="Rewards.RewardSourceSpec"/>).</summary>
-    public required string Reward { get; init; }
+    /// <summary>The reward terms: gym:WORLD, rm:DIR or judge:URL (<see cref="Rewards.RewardSourceSpec"/>) with their weights.</summary>
+    public required IReadOnlyList<Rewards.RewardTerm> Rewards { get; init; }
+
+    /// <summary>How the terms become one reward (aggregation, PAR, constraints, ensembles).</summary>
+    public Rewards.RewardCompositionOptions Composition { get; init; } = new();
 
     /// <summary>Pref-GRPO: rewards are win rates inside each group.</summary>
     public bool Pairwise { get; init; }

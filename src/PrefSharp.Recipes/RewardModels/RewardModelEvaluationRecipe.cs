@@ -10,7 +10,8 @@ namespace PrefSharp.Recipes.RewardModels;
 /// A saved reward model evaluated on a data file: accuracy overall and per subset, ECE, temperature and margin
 /// (<see cref="RewardEvaluation"/>; ties rated on three outcomes by a Rao–Kupper model, skipped by any other), with the
 /// length baseline on the decided pairs. A multi-objective folder is scored by its gated reward, or along a direction
-/// over its objectives (DPA) when one is given.
+/// over its objectives (DPA) when one is given; an ensemble folder by its members' combined normalised rewards
+/// (<see cref="RewardEnsembleFolder"/>), the gap of the combined rewards being its preference logit.
 /// </summary>
 public static class RewardModelEvaluationRecipe
 {
@@ -27,7 +28,9 @@ public static class RewardModelEvaluationRecipe
 
     /// <param name="subsetField">The pair field that names its subset: source, annotator or id.</param>
     /// <param name="direction">A direction over a multi-objective model's objectives (comma-separated); null: the gated reward.</param>
-    public static Outcome Run(string directory, string dataPath, ReadOptions reading, string subsetField, int maxLength, int batchSize, string? direction)
+    /// <param name="ensemble">How an ensemble folder's members combine; null: their mean.</param>
+    public static Outcome Run(string directory, string dataPath, ReadOptions reading, string subsetField, int maxLength, int batchSize, string? direction,
+        RewardEnsembleChoice? ensemble = null)
     {
         var multiObjective = IsMultiObjective(directory, direction);
         var tokenizer = TokenizerFiles.Load(directory);
@@ -45,6 +48,15 @@ public static class RewardModelEvaluationRecipe
             var vector = direction is null ? null : PreferenceDirection.Parse(direction, model.Config.Objectives);
             var report = MultiObjectiveEvaluation.Evaluate(model, pairs.Where(p => !p.IsTie).Select(p => (p.Chosen, p.Rejected, p.Subset)).ToList(), vector, batchSize);
             return new Outcome(report with { TiesSkipped = records.Count - decided.Count }, null, lengthBaseline);
+        }
+        if (RewardEnsembleFolder.IsEnsemble(directory))
+        {
+            using var members = RewardEnsembleFolder.Load(directory);
+            var decidedPairs = pairs.Where(p => !p.IsTie).ToList();
+            var score = (IReadOnlyList<Torch.Batches.TokenizedSequence> s) => RewardEnsembleFolder.Score(members, s, ensemble ?? new RewardEnsembleChoice(), batchSize);
+            var gaps = score(decidedPairs.Select(p => p.Chosen).ToList()).Zip(score(decidedPairs.Select(p => p.Rejected).ToList()), (c, r) => c - r).ToArray();
+            return new Outcome(RewardEvaluation.FromGaps(gaps, decidedPairs.Select(p => p.Subset).ToList()) with { TiesSkipped = records.Count - decided.Count },
+                null, lengthBaseline);
         }
         using var rewardModel = RewardCheckpoint.Load(directory);
         return new Outcome(RewardEvaluation.Evaluate(rewardModel, pairs, batchSize), rewardModel.Config, lengthBaseline);

@@ -20,6 +20,9 @@ public sealed record RewardScoringOptions
     /// <summary>Report (r − mean)/std with the model's stored statistics (scalar models only).</summary>
     public bool Normalize { get; init; }
 
+    /// <summary>How an ensemble folder's members combine (mean, WCO, UWO); their rewards are always normalised.</summary>
+    public RewardEnsembleChoice Ensemble { get; init; } = new();
+
     /// <summary>A direction over a multi-objective model's objectives (comma-separated, DPA); null: the gated reward.</summary>
     public string? Direction { get; init; }
 }

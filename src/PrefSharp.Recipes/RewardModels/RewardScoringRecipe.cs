@@ -10,13 +10,15 @@ namespace PrefSharp.Recipes.RewardModels;
 /// a scalar model gives {"index", "reward_chosen", "reward_rejected"};
 /// a General Preference Model, which has no scalar reward, each completion's win rate within its prompt (<see cref="GroupWinRateScores"/>);
 /// a multi-objective model the gated ArmoRM reward, or its DPA projection vᵀr/‖v‖ along <see cref="RewardScoringOptions.Direction"/>,
-/// with the objectives ({"objectives_chosen", "objectives_rejected"}).
+/// with the objectives ({"objectives_chosen", "objectives_rejected"});
+/// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says.
 /// </summary>
 public static class RewardScoringRecipe
 {
     public static IReadOnlyList<JsonObject> Score(RewardScoringOptions options)
     {
         if (RewardModelEvaluationRecipe.IsMultiObjective(options.ModelDirectory, options.Direction)) return MultiObjective(options);
+        if (RewardEnsembleFolder.IsEnsemble(options.ModelDirectory)) return Ensemble(options);
         using var model = RewardCheckpoint.Load(options.ModelDirectory);
         var tokenizer = TokenizerFiles.Load(options.ModelDirectory);
         var pairs = options.Pairs;
@@ -33,6 +35,19 @@ public static class RewardScoringRecipe
         }).ToList();
         var rewards = RewardScorer.Score(model, sequences, options.BatchSize, options.Normalize);
         return [.. pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
+    }
+
+    /// <summary>An ensemble folder: the members' normalised rewards combined by <see cref="RewardScoringOptions.Ensemble"/>.</summary>
+    private static IReadOnlyList<JsonObject> Ensemble(RewardScoringOptions options)
+    {
+        using var ensemble = RewardEnsembleFolder.Load(options.ModelDirectory);
+        var tokenizer = TokenizerFiles.Load(options.ModelDirectory);
+        var sequences = options.Pairs.SelectMany(p => new[]
+        {
+            RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength), RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, options.MaxLength),
+        }).ToList();
+        var rewards = RewardEnsembleFolder.Score(ensemble, sequences, options.Ensemble, options.BatchSize);
+        return [.. options.Pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
     }
 
     private static IReadOnlyList<JsonObject> MultiObjective(RewardScoringOptions options)

@@ -13,13 +13,13 @@ namespace PrefSharp.Recipes.Rewards;
 /// <summary>
 /// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
 /// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
-/// (a reward model; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
+/// (a reward model, or the folder of a <c>train-rm --ensemble K</c> ensemble combined by a <see cref="RewardEnsembleChoice"/>; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
 /// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
 /// judge asked about every pair in both orders; always pairwise). <c>online-dpo</c> parses its <c>--label</c> with the
 /// same forms (the flag named in errors), a gym world labelled by its simulated annotators
 /// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
 /// </summary>
-public sealed class RewardSourceSpec : IDisposable
+public sealed partial class RewardSourceSpec : IDisposable
 {
     private readonly List<IDisposable> owned = [];
 
@@ -34,8 +34,9 @@ public sealed class RewardSourceSpec : IDisposable
     /// <param name="option">The flag named in error messages.</param>
     /// <param name="judgeTimeout">Seconds one judge request may take before it is retried.</param>
     /// <param name="gym">The source for <c>gym:WORLD</c>; null: the world's gold utility (or its preference with <paramref name="pairwise"/>).</param>
+    /// <param name="ensemble">How an ensemble folder's members are combined; null: their mean.</param>
     public static RewardSourceSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
-        Func<IWorld, IGroupRewardSource>? gym = null, double judgeTimeout = 60)
+        Func<IWorld, IGroupRewardSource>? gym = null, double judgeTimeout = 60, RewardEnsembleChoice? ensemble = null)
     {
         var colon = spec.IndexOf(':');
         var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
@@ -53,6 +54,7 @@ public sealed class RewardSourceSpec : IDisposable
             case "rm":
             {
                 if (!Directory.Exists(value)) throw new ArgumentException($"{option}: reward model folder {value} does not exist", option);
+                if (RewardEnsembleFolder.IsEnsemble(value)) return Ensemble(value, pairwise, maxLength, ensemble ?? new RewardEnsembleChoice());
                 var model = RewardCheckpoint.Load(value);
                 if (model.Config.IsGeneralPreference && !pairwise)
                 {

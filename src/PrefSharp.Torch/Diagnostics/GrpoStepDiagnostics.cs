@@ -25,6 +25,9 @@ public sealed record GrpoStepDiagnostics
     public double ClipFraction { get; init; }
     public IllusoryAdvantage? Illusory { get; init; }
 
+    /// <summary>What the reward source measured (<see cref="Rewards.Sources.GroupScores.Metrics"/>), logged under its own names.</summary>
+    public IReadOnlyDictionary<string, double>? RewardMetrics { get; init; }
+
     /// <summary>Flat metric names → values, for the JSONL/TensorBoard logger.</summary>
     public IReadOnlyDictionary<string, double> ToMetrics()
     {
@@ -35,6 +38,7 @@ public sealed record GrpoStepDiagnostics
             ["frac_reward_zero_std"] = ZeroSpreadFraction, ["reward/std"] = RewardStd, ["clip_ratio"] = ClipFraction,
         };
         if (GoldReward is { } gold) metrics["reward/gold"] = gold;
+        foreach (var (name, value) in RewardMetrics ?? new Dictionary<string, double>()) metrics[name] = value;
         if (Illusory is { } illusory)
         {
             metrics["illusory/tiny_spread_fraction"] = illusory.TinySpreadFraction;

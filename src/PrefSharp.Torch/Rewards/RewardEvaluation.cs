@@ -41,7 +41,8 @@ public static class RewardEvaluation
             : report with { TiesSkipped = ties };
     }
 
-    private static RewardEvaluationReport FromGaps(double[] gaps, IReadOnlyList<string?> subsets) =>
+    /// <summary>The pairwise report from preference logits Δ = r_c − r_r of decided pairs (an ensemble's aggregated rewards, say).</summary>
+    public static RewardEvaluationReport FromGaps(double[] gaps, IReadOnlyList<string?> subsets) =>
         new(PairwiseAccuracy.Compute(gaps, new double[gaps.Length], subsets), ExpectedCalibrationError.FromRewardGaps(gaps),
             TemperatureScaling.FitRewardGaps(gaps), gaps.Average());
 }

@@ -111,4 +111,21 @@ public class GrpoTrainerTests
             Options("x", 1) with { Loss = new GrpoLossOptions { Beta = 0.1 } }));
         Assert.Contains("reference", error.Message);
     }
+    [Fact]
+    public void Masking_truncated_completions_leaves_a_rollout_of_cut_off_samples_without_gradient()
+    {
+        // One token per completion: every sample that is not the EOS token is cut off, so with the mask the step's loss
+        // and gradient are exactly 0 (nothing scored) while the same step without it moves the policy.
+        double GradNorm(bool mask)
+        {
+            using var policy = TinyConfigs.Create("gpt2", seed: 5);
+            var options = Options(Directory.CreateTempSubdirectory("grpo-trunc").FullName, 1) with { MaxCompletionLength = 1, MaskTruncatedCompletions = mask };
+            using var trainer = new GrpoTrainer(policy, Prompts, PointwiseRewardSource.FromFunction("gold", Gold), Decode, options, progress: ProgressReporter.Silent);
+            var report = trainer.TrainStep();
+            if (mask) Assert.Equal(0.0, report.Loss);
+            return report.GradNorm;
+        }
+        Assert.Equal(0.0, GradNorm(mask: true));
+        Assert.True(GradNorm(mask: false) > 0);
+    }
 }

@@ -6,4 +6,8 @@ namespace PrefSharp.Torch.Rewards.Sources;
 /// each completion under the underlying model when there is one (the "proxy reward" of an over-optimisation curve: for
 /// a pairwise win rate the rewards average ½ in every group, so only the pointwise score shows drift).
 /// </summary>
-public sealed record GroupScores(double[] Rewards, double[]? PointwiseScores);
+public sealed record GroupScores(double[] Rewards, double[]? PointwiseScores)
+{
+    /// <summary>What the source measured while scoring (a composite's per-term means, its Lagrange multipliers), logged every step.</summary>
+    public IReadOnlyDictionary<string, double>? Metrics { get; init; }
+}

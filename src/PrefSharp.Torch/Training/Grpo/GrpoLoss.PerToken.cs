@@ -22,9 +22,8 @@ public static partial class GrpoLoss
                 .expand_as(logProbs);                                                        // (B, T), one value per row
         var ratio = logRatio.exp();
         var advantage = inputs.Advantages.to(logProbs.dtype).unsqueeze(1);                   // (B, 1)
-        var unclipped = ratio * advantage;
-        var clipped = ratio.clamp(1 - options.EpsilonLow, 1 + options.ResolvedEpsilonHigh) * advantage;
-        var loss = -minimum(unclipped, clipped);
+        var loss = Surrogate(ratio, advantage, logProbs, options);                           // (B, T)
+        if (options.TopEntropyQuantile < 1) loss = loss * HighEntropyTokens.Mask(inputs.Entropies!, inputs.Mask, options.TopEntropyQuantile);
         Tensor? kl = inputs.RefLogProbs is null ? null : KlEstimator.K3(logProbs, inputs.RefLogProbs.to(logProbs.dtype));
         if (options.Beta > 0) loss = loss + options.Beta * kl!;
         if (options.EntropyCoefficient != 0) loss = loss - options.EntropyCoefficient * inputs.Entropies!;
@@ -48,7 +47,7 @@ public static partial class GrpoLoss
             throw new ArgumentException($"advantages must be (B) = [{shape[0]}], found [{string.Join(", ", inputs.Advantages.shape)}]", nameof(inputs));
         if (options.Beta > 0 && inputs.RefLogProbs is null)
             throw new ArgumentException($"Beta = {options.Beta} > 0 needs reference log-probs", nameof(inputs));
-        if (options.EntropyCoefficient != 0 && inputs.Entropies is null)
-            throw new ArgumentException($"EntropyCoefficient = {options.EntropyCoefficient} needs per-token entropies", nameof(inputs));
+        if ((options.EntropyCoefficient != 0 || options.TopEntropyQuantile < 1) && inputs.Entropies is null)
+            throw new ArgumentException($"EntropyCoefficient = {options.EntropyCoefficient} and TopEntropyQuantile = {options.TopEntropyQuantile} need per-token entropies", nameof(inputs));
     }
 }

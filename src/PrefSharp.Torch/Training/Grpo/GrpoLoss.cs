@@ -5,7 +5,8 @@ namespace PrefSharp.Torch.Training.Grpo;
 
 /// <summary>
 /// The clipped-surrogate policy loss of GRPO and its descendants, per token (Shao et al. 2024, "DeepSeekMath", Eq. 3):
-/// ℓ_{i,t} = −min(r_{i,t} Â_i, clip(r_{i,t}, 1 − ε_low, 1 + ε_high) Â_i) + β·k3_{i,t} − c·H_{i,t},
+/// ℓ_{i,t} = −min(r_{i,t} Â_i, clip(r_{i,t}, 1 − ε_low, 1 + ε_high) Â_i) + β·k3_{i,t} − c·H_{i,t} (or the CISPO / SAPO
+/// surrogate of <see cref="PolicySurrogate"/>, optionally only on the top-ρ entropy tokens, <see cref="HighEntropyTokens"/>),
 /// r_{i,t} = π_θ(y_{i,t}) / π_old(y_{i,t}) per token, or GSPO's s_i = exp(mean_t log r_{i,t}) per sequence
 /// (Zheng et al. 2025, Eq. 7); asymmetric ε is DAPO's clip-higher (Yu et al. 2025, Eq. 8–10); k3 = exp(d) − d − 1,
 /// d = log π_ref − log π_θ (Eq. 4). The per-token losses are reduced by <see cref="LossAggregation"/>.
@@ -31,8 +32,9 @@ public static partial class GrpoLoss
         using var noGrad = no_grad();
         var mask = inputs.Mask;
         var advantage = inputs.Advantages.unsqueeze(1);                                   // (B, 1)
-        var low = terms.Ratio.lt(1 - options.EpsilonLow).logical_and(advantage.lt(0));     // (B, T)
-        var high = terms.Ratio.gt(1 + options.ResolvedEpsilonHigh).logical_and(advantage.gt(0));
+        var cispo = options.Surrogate == PolicySurrogate.Cispo;                              // CISPO clips at ε_max, from above only
+        var low = terms.Ratio.lt(cispo ? 0 : 1 - options.EpsilonLow).logical_and(advantage.lt(0));     // (B, T)
+        var high = terms.Ratio.gt(cispo ? options.ResolvedEpsilonHigh : 1 + options.ResolvedEpsilonHigh).logical_and(advantage.gt(0));
         var dtype = inputs.LogProbs.dtype;
         var kl = terms.Kl is null ? zeros(1, dtype).squeeze() : KlEstimator.MaskedMean(terms.Kl.detach(), mask);
         return new GrpoLossResult(loss.MoveToOuterDisposeScope(),
@@ -51,7 +53,7 @@ public static partial class GrpoLoss
     }
 
     /// <summary>
-    /// Loss units of a batch: B for "grpo", the scored tokens (at least 1) for "bnpo"/"dapo", B·L_max for "dr_grpo".
+    /// Loss units of a batch: B for "grpo" and "luspo", the scored tokens (at least 1) for "bnpo"/"dapo", B·L_max for "dr_grpo".
     /// Summing <see cref="Sum"/> and <see cref="Weight"/> over micro-batches gives "dapo" over the global batch.
     /// </summary>
     public static double Weight(Tensor mask, GrpoLossOptions options)
@@ -60,7 +62,7 @@ public static partial class GrpoLoss
         var (batch, width) = (mask.shape[0], mask.shape[1]);
         return options.Aggregation switch
         {
-            LossAggregation.Grpo => batch,
+            LossAggregation.Grpo or LossAggregation.Luspo => batch,
             LossAggregation.DrGrpo => batch * (double)(options.MaxCompletionLength > 0 ? options.MaxCompletionLength : width),
             _ => Math.Max(1.0, mask.sum().to(ScalarType.Float64).item<double>()),
         };

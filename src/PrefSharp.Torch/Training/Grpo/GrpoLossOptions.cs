@@ -28,6 +28,24 @@ public sealed record GrpoLossOptions
     /// <summary>Entropy bonus c: ℓ_{i,t} −= c·H_{i,t} (Williams and Peng 1991; Mnih et al. 2016, Eq. in §4); 0 = off.</summary>
     public double EntropyCoefficient { get; init; }
 
+    /// <summary>The per-token surrogate: PPO's clip (default), CISPO or SAPO.</summary>
+    public PolicySurrogate Surrogate { get; init; } = PolicySurrogate.Clip;
+
+    /// <summary>
+    /// Two-sided clipping (INTELLECT-2, arXiv 2505.07291; TRL <c>delta</c>): the unclipped term uses min(r, δ), so a
+    /// negative advantage cannot push an already large ratio further; null = off. Must exceed 1 + ε_high.
+    /// </summary>
+    public double? Delta { get; init; }
+
+    /// <summary>SAPO's τ_pos for Â &gt; 0 (TRL default 1.0).</summary>
+    public double SapoTemperaturePositive { get; init; } = 1.0;
+
+    /// <summary>SAPO's τ_neg for Â ≤ 0 (TRL default 1.05).</summary>
+    public double SapoTemperatureNegative { get; init; } = 1.05;
+
+    /// <summary>ρ: only the top-ρ tokens by entropy enter the policy term (<see cref="HighEntropyTokens"/>); 1 = all (TRL default).</summary>
+    public double TopEntropyQuantile { get; init; } = 1.0;
+
     /// <summary>ε_high as used (the default falls back to ε_low).</summary>
     public double ResolvedEpsilonHigh => EpsilonHigh ?? EpsilonLow;
 
@@ -40,6 +58,16 @@ public sealed record GrpoLossOptions
         if (!(Beta >= 0) || double.IsInfinity(Beta)) throw new ArgumentException($"must be finite and ≥ 0, found {Beta}", nameof(Beta));
         if (MaxCompletionLength < 0) throw new ArgumentException($"must be ≥ 0 (0 = mask width), found {MaxCompletionLength}", nameof(MaxCompletionLength));
         if (!double.IsFinite(EntropyCoefficient)) throw new ArgumentException($"must be finite, found {EntropyCoefficient}", nameof(EntropyCoefficient));
+        if (Delta is { } delta && !(delta > 1 + ResolvedEpsilonHigh && double.IsFinite(delta)))
+            throw new ArgumentException($"must be finite and > 1 + ε_high = {1 + ResolvedEpsilonHigh}, found {delta}", nameof(Delta));
+        if (!(SapoTemperaturePositive > 0 && SapoTemperatureNegative > 0) || !double.IsFinite(SapoTemperaturePositive + SapoTemperatureNegative))
+            throw new ArgumentException($"must be finite and > 0, found τ_pos = {SapoTemperaturePositive}, τ_neg = {SapoTemperatureNegative}", nameof(SapoTemperaturePositive));
+        if (!(TopEntropyQuantile >= 0 && TopEntropyQuantile <= 1)) throw new ArgumentException($"must be in [0, 1], found {TopEntropyQuantile}", nameof(TopEntropyQuantile));
+        if (Surrogate == PolicySurrogate.Cispo && EpsilonHigh is null)
+            throw new ArgumentException("CISPO caps the ratio at ε_max = EpsilonHigh, which must be set (ScaleRL recommends 5)", nameof(EpsilonHigh));
+        if (Aggregation == LossAggregation.Luspo && ImportanceSampling != ImportanceSamplingLevel.Sequence)
+            throw new ArgumentException("luspo weights GSPO's sequence loss by length: it needs sequence-level importance sampling", nameof(Aggregation));
+        if (!Enum.IsDefined(Surrogate)) throw new ArgumentException($"unknown value {Surrogate}", nameof(Surrogate));
         if (!Enum.IsDefined(Aggregation)) throw new ArgumentException($"unknown value {Aggregation}", nameof(Aggregation));
         if (!Enum.IsDefined(ImportanceSampling)) throw new ArgumentException($"unknown value {ImportanceSampling}", nameof(ImportanceSampling));
         return this;

@@ -19,10 +19,10 @@ internal sealed class GrpoObjective(ICausalLM policy, GrpoLossOptions lossOption
     {
         var (logProbs, logits) = LogProbs.CompletionLogProbs.Compute(policy, batch.Rows);
         var first = batch.Passes++ == 0;
-        var entropyBonus = lossOptions.EntropyCoefficient != 0;
-        var entropies = entropyBonus || first ? Diagnostics.TokenEntropy.Compute(logits, batch.Mask) : null;
+        var lossNeedsEntropy = lossOptions.EntropyCoefficient != 0 || lossOptions.TopEntropyQuantile < 1;
+        var entropies = lossNeedsEntropy || first ? Diagnostics.TokenEntropy.Compute(logits, batch.Mask) : null;
         var inputs = new GrpoLossInputs(logProbs.PerToken, iterations > 1 ? batch.OldLogProbs : null, batch.RefLogProbs,
-            batch.Advantages, batch.Mask, entropyBonus ? entropies : null);
+            batch.Advantages, batch.Mask, lossNeedsEntropy ? entropies : null);
         var sum = GrpoLoss.Sum(inputs, lossOptions);
         using var noGrad = no_grad();
         var scored = batch.Mask.sum().to(ScalarType.Float64).item<double>();

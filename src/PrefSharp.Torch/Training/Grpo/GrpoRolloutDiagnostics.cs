@@ -42,6 +42,7 @@ internal static class GrpoRolloutDiagnostics
             ZeroSpreadFraction = GroupSpread.ZeroSpreadFraction(rewards, size),
             RewardStd = GroupSpread.MeanGroupStd(rewards, size),
             Illusory = GroupSpread.Illusory(rewards, advantages, size),
+            RewardMetrics = scores.Metrics,
         };
     }
 }

@@ -73,7 +73,9 @@ internal sealed class GrpoRolloutSource(ICausalLM policy, ICausalLM? reference, 
             ? LeaveOneOutAdvantages.Compute(rewards, size)
             : GroupAdvantages.Compute(rewards, size, options.Scaling);
         var diagnostics = GrpoRolloutDiagnostics.Measure(batchPrompts, rollout, texts, scores, rewards, advantages, gold);
-        return new GrpoRolloutStep(rollout, advantages.to(ScalarType.Float32), diagnostics, generationSeconds, scoringSeconds, generatedTokens, scoredTokens);
+        var truncated = options.MaskTruncatedCompletions ? TruncatedCompletions.Find(rollout.Completions, options.MaxCompletionLength, Stops()) : null;
+        return new GrpoRolloutStep(rollout, advantages.to(ScalarType.Float32), diagnostics, generationSeconds, scoringSeconds, generatedTokens, scoredTokens,
+            truncated);
     }
 
     /// <summary>The step's rollout; a policy whose logits went non-finite is a <see cref="Guards.TrainingDivergedException"/> at this step.</summary>
@@ -90,6 +92,8 @@ internal sealed class GrpoRolloutSource(ICausalLM policy, ICausalLM? reference, 
                 Checkpointing.CheckpointFolders.Latest(options.Training.OutputDirectory));
         }
     }
+
+    private HashSet<long> Stops() => [.. options.StopTokenIds, .. policy.Config.EosTokenIds];
 
     private GenerationOptions Generation() => new()
     {

@@ -11,10 +11,10 @@ namespace PrefSharp.Torch.Training.Grpo;
 /// the loop's step scope.
 /// </summary>
 internal sealed class GrpoRolloutStep(Rollout rollout, Tensor advantages, GrpoStepDiagnostics diagnostics,
-    double generationSeconds, double scoringSeconds, long generatedTokens, long scoredTokens)
+    double generationSeconds, double scoringSeconds, long generatedTokens, long scoredTokens, bool[]? maskedRows = null)
 {
-    private readonly Tensor mask = rollout.ScoredMask();
-    private readonly double scoredPositions = Math.Max(1.0, rollout.ScoredMask().sum().to(ScalarType.Float64).item<double>());
+    private readonly Tensor mask = ScoredMask(rollout, maskedRows);
+    private readonly double scoredPositions = Math.Max(1.0, ScoredMask(rollout, maskedRows).sum().to(ScalarType.Float64).item<double>());
 
     /// <summary>Diagnostics of the rollout itself; entropy and clip fraction come from the updates (<see cref="Finish"/>).</summary>
     public GrpoStepDiagnostics Diagnostics { get; } = diagnostics;
@@ -32,6 +32,10 @@ internal sealed class GrpoRolloutStep(Rollout rollout, Tensor advantages, GrpoSt
 
     /// <summary>Σ of token entropies over the scored tokens in the first update's forward passes.</summary>
     public double EntropySum { get; set; }
+
+    /// <summary>The rollout's scored positions (B·G, T − 1) with the rows in <paramref name="maskedRows"/> left out.</summary>
+    private static Tensor ScoredMask(Rollout rollout, bool[]? maskedRows) => maskedRows is null ? rollout.ScoredMask()
+        : rollout.ScoredMask() * tensor(maskedRows.Select(m => m ? 0L : 1L).ToArray()).unsqueeze(1);
 
     /// <summary>The rollout's rows in micro-batches of at most <paramref name="size"/> completions, in row order.</summary>
     public IEnumerable<GrpoMicroBatch> Split(int size)

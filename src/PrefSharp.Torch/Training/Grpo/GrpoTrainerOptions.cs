@@ -45,6 +45,13 @@ public sealed record GrpoTrainerOptions
     /// <summary>The clipped-surrogate loss (ε, β, aggregation, ratio level, entropy bonus).</summary>
     public GrpoLossOptions Loss { get; init; } = new();
 
+    /// <summary>
+    /// Leave out of the loss every completion that hit <see cref="MaxCompletionLength"/> without a stop token (DAPO, Yu
+    /// et al. 2025, §3.4 "overlong filtering"; TRL <c>mask_truncated_completions</c>); its reward still enters the
+    /// group's advantages. Off by default, as TRL.
+    /// </summary>
+    public bool MaskTruncatedCompletions { get; init; }
+
     /// <summary>Token ids that end a completion besides the model's EOS (a chat template's end-of-turn).</summary>
     public IReadOnlyList<long> StopTokenIds { get; init; } = [];
 

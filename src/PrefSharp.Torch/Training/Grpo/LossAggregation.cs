@@ -17,4 +17,11 @@ public enum LossAggregation
     /// since v0.2x. Equals <see cref="Bnpo"/> within one micro-batch; differs when the normaliser spans accumulation.
     /// </summary>
     Dapo,
+
+    /// <summary>
+    /// Σ_i |y_i|·ℓ_i / B: GSPO's sequence loss weighted by the sequence length (LUSPO, "Length-Unbiased Sequence Policy
+    /// Optimization", arXiv 2602.05261; TRL <c>luspo</c>), which removes GSPO's bias toward short sequences. Needs
+    /// sequence-level importance ratios.
+    /// </summary>
+    Luspo,
 }
