@@ -14,6 +14,7 @@ internal sealed class PpoRolloutStep(ScoredRollout scored, Tensor mask, Tensor o
     Tensor returns, Tensor differences, PpoStepDiagnostics diagnostics)
 {
     private readonly double scoredTokens = Math.Max(1.0, mask.sum().to(ScalarType.Float64).item<double>());
+    private readonly long rows = mask.shape[0];
 
     public ScoredRollout Scored { get; } = scored;
     public PpoStepDiagnostics Diagnostics { get; } = diagnostics;
@@ -35,7 +36,6 @@ internal sealed class PpoRolloutStep(ScoredRollout scored, Tensor mask, Tensor o
     public IEnumerable<PpoMicroBatch> Split(int size)
     {
         var batch = Scored.Rollout.Batch;
-        var rows = mask.shape[0];
         for (long start = 0; start < rows; start += size)
         {
             var n = Math.Min(size, rows - start);
@@ -46,11 +46,10 @@ internal sealed class PpoRolloutStep(ScoredRollout scored, Tensor mask, Tensor o
         }
     }
 
-    /// <summary>The diagnostics with the means of the <paramref name="epochs"/> passes' sums.</summary>
+    /// <summary>The diagnostics with the means of the <paramref name="epochs"/> passes' sums (after the step's tensors are gone).</summary>
     public PpoStepDiagnostics Finish(int epochs, PpoAlgorithm algorithm)
     {
-        var rows = (double)mask.shape[0];
-        var policyUnits = algorithm == PpoAlgorithm.P3o ? rows / 2 : scoredTokens;
+        var policyUnits = algorithm == PpoAlgorithm.P3o ? rows / 2.0 : scoredTokens;
         var clipUnits = algorithm == PpoAlgorithm.P3o ? rows : scoredTokens;
         return Diagnostics with
         {
