@@ -1,8 +1,6 @@
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Recipes.Rewards;
-using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Diagnostics;
-using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 
@@ -10,8 +8,9 @@ namespace PrefSharp.Recipes.Online;
 
 /// <summary>
 /// Online GRPO end to end (<see cref="GrpoTrainer"/>, Shao et al. 2024): tokenize the prompts through the template,
-/// build the reward (<see cref="RewardSourceSpec"/>), load the policy and a frozen reference, train (resuming when
-/// asked), and return the run's result with the reward's name. Checkpoints carry the policy's tokenizer files.
+/// build the reward (<see cref="RewardSourceSpec"/>), load the policy and a frozen reference (<see cref="OnlinePolicy"/>),
+/// train (resuming when asked), and return the run's result with the reward's name. Checkpoints carry the policy's
+/// tokenizer files.
 /// </summary>
 public static class GrpoRecipe
 {
@@ -21,23 +20,14 @@ public static class GrpoRecipe
     /// <summary>Runs <paramref name="options"/>; training progress and notes go to <paramref name="progress"/>.</summary>
     public static Outcome Run(GrpoRecipeOptions options, TextWriter progress)
     {
-        var directory = options.ModelDirectory;
-        var tokenizer = TokenizerFiles.Load(directory);
-        var template = ChatTemplate.For(tokenizer, options.Chat ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
-        var prompts = options.Prompts.Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
-        var trainerOptions = options.Trainer with
-        {
-            StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
-        };
+        using var run = OnlinePolicy.Load(options.ModelDirectory, options.Prompts, options.Chat);
+        var trainerOptions = options.Trainer with { StopTokenIds = run.StopTokenIds, PadTokenId = run.PadTokenId };
         using var reward = RewardSourceSpec.Parse(options.Reward, options.Pairwise, options.JudgeModel, 1024, judgeTimeout: options.JudgeTimeoutSeconds);
         var goldWorld = options.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
-        using var policy = Checkpoint.Load(directory);
-        using var reference = Checkpoint.Load(directory);
-        foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), trainerOptions,
-            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
+        using var trainer = new GrpoTrainer(run.Policy, run.Prompts, reward.Source, run.Decode, trainerOptions,
+            run.Reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {
-            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
+            SaveAlongside = run.SaveTokenizer,
         };
         if (options.Resume && !trainer.ResumeFromLatest())
             progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
