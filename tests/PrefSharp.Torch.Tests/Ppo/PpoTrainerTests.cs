@@ -2,6 +2,7 @@ using System.Text.Json;
 using PrefSharp.Torch.Models;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Sources;
+using PrefSharp.Torch.Tests.Grpo;
 using PrefSharp.Torch.Tests.Models;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
@@ -13,17 +14,12 @@ namespace PrefSharp.Torch.Tests.Ppo;
 
 public class PpoTrainerTests
 {
-    // As in GrpoTrainerTests: the tiny policy (vocab 64) is rewarded for the share of its completion tokens in 10..25,
-    // so an untrained policy scores about 0.25 and the best policy 1.
-    private static double Gold(string prompt, string completion)
-    {
-        var ids = completion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
-        return ids.Length == 0 ? 0 : ids.Count(id => id is >= 10 and <= 25) / (double)ids.Length;
-    }
+    // The gold utility of GrpoTrainerTests: the share of completion tokens in 10..25 (about 0.25 untrained, 1 at best).
+    private static double Gold(string prompt, string completion) => GrpoTrainerTests.Gold(prompt, completion);
 
-    private static string Decode(IReadOnlyList<long> ids) => string.Join(' ', ids);
+    private static string Decode(IReadOnlyList<long> ids) => GrpoTrainerTests.Decode(ids);
 
-    private static readonly GrpoPrompt[] Prompts = [new("a", [5, 6]), new("b", [7]), new("c", [8, 9, 3]), new("d", [11])];
+    private static readonly GrpoPrompt[] Prompts = GrpoTrainerTests.Prompts;
 
     private static readonly IGroupRewardSource Reward = PointwiseRewardSource.FromFunction("gold", Gold);
 

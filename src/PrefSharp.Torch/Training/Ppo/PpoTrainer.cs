@@ -42,9 +42,7 @@ public sealed partial class PpoTrainer : IDisposable
         Func<string, string, double>? gold = null, ProgressReporter? progress = null)
     {
         Options = options.Validate();
-        if (prompts.Count == 0) throw new ArgumentException("no prompts to train on", nameof(prompts));
-        if (prompts.FirstOrDefault(p => p.Ids.Count == 0) is { } empty)
-            throw new ArgumentException($"prompt \"{empty.Text}\" has no tokens; every prompt needs at least one", nameof(prompts));
+        Rollouts.RolloutSampler.CheckPrompts(prompts);
         if (Options.Algorithm == PpoAlgorithm.Ppo && value is null) throw new ArgumentException("PPO needs a value model", nameof(value));
         if (Options.Algorithm == PpoAlgorithm.P3o) value = null;
         if (Options.KlCoefficient > 0 && reference is null)

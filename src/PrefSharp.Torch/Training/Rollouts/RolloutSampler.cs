@@ -19,6 +19,14 @@ public sealed class RolloutSampler(ICausalLM policy, ICausalLM? reference, IGrou
 {
     private readonly PromptCycle order = new(prompts.Count, settings.Seed);
 
+    /// <summary>Throws <see cref="ArgumentException"/> when there is no prompt or a prompt has no tokens.</summary>
+    public static void CheckPrompts(IReadOnlyList<GrpoPrompt> prompts)
+    {
+        if (prompts.Count == 0) throw new ArgumentException("no prompts to train on", nameof(prompts));
+        if (prompts.FirstOrDefault(p => p.Ids.Count == 0) is { } empty)
+            throw new ArgumentException($"prompt \"{empty.Text}\" has no tokens; every prompt needs at least one", nameof(prompts));
+    }
+
     /// <summary>Number of prompts in the cycle.</summary>
     public int PromptCount => prompts.Count;
 
