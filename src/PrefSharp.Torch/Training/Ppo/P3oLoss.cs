@@ -18,8 +18,8 @@ namespace PrefSharp.Torch.Training.Ppo;
 /// Relation to RLOO (Ahmadian et al. 2024, Eq. 6): with G = 2 the leave-one-out baseline of a sample is the other
 /// sample's reward, so RLOO's advantages are exactly ±Δ and its unclipped gradient ½Σ_i Δ_i·∇log π(y_i) is the
 /// pairwise policy gradient. P3O is therefore RLOO at G = 2 with a trajectory-level ratio: "separate" clips each
-/// sample's sequence ratio (RLOO/GRPO clip per token), "joint" clips the ratio of the pair's ratios, which makes the
-/// update invariant to anything common to both samples and has no RLOO counterpart. Both are invariant to a
+/// sample's sequence ratio (RLOO/GRPO clip per token), "joint" clips the ratio of the pair's ratios, so a policy change
+/// that scales both samples' probabilities alike is never clipped; that has no RLOO counterpart. Both are invariant to a
 /// per-prompt shift of the reward (§4.1), which PPO with a value model is not.
 /// </remarks>
 public static class P3oLoss
