@@ -1,10 +1,8 @@
 using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Recipes.Rewards;
-using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards.Shaping;
 using PrefSharp.Torch.Diagnostics;
-using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 
@@ -12,8 +10,9 @@ namespace PrefSharp.Recipes.Online;
 
 /// <summary>
 /// Online GRPO end to end (<see cref="GrpoTrainer"/>, Shao et al. 2024): tokenize the prompts through the template,
-/// build the reward from its terms (<see cref="ComposedReward"/>; PAR and log-sigmoid read <see cref="ReferenceResponses"/>
-/// of the frozen reference; normalise-then-sum switches the advantages to batch scaling, TRL's second normalisation), load the policy and a frozen reference, train (resuming when
+/// load the policy and a frozen reference (<see cref="OnlinePolicy"/>), build the reward from its terms
+/// (<see cref="ComposedReward"/>; PAR and log-sigmoid read <see cref="ReferenceResponses"/> of the frozen reference;
+/// normalise-then-sum switches the advantages to batch scaling, TRL's second normalisation), train (resuming when
 /// asked), and return the run's result with the reward's name. Checkpoints carry the policy's tokenizer files.
 /// </summary>
 public static class GrpoRecipe
@@ -24,33 +23,24 @@ public static class GrpoRecipe
     /// <summary>Runs <paramref name="options"/>; training progress and notes go to <paramref name="progress"/>.</summary>
     public static Outcome Run(GrpoRecipeOptions options, TextWriter progress)
     {
-        var directory = options.ModelDirectory;
-        var tokenizer = TokenizerFiles.Load(directory);
-        var template = ChatTemplate.For(tokenizer, options.Chat ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
-        var prompts = options.Prompts.Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
-        var trainerOptions = options.Trainer with
-        {
-            StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
-        };
+        using var run = OnlinePolicy.Load(options.ModelDirectory, options.Prompts, options.Chat);
+        var trainerOptions = options.Trainer with { StopTokenIds = run.StopTokenIds, PadTokenId = run.PadTokenId };
         ReferenceResponses? references = null;
         using var reward = ComposedReward.Build(options.Rewards, options.Composition, options.Pairwise, options.JudgeModel, 1024,
             options.JudgeTimeoutSeconds, prompt => references!.For(prompt));
         var goldWorld = options.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
-        using var policy = Checkpoint.Load(directory);
-        using var reference = Checkpoint.Load(directory);
-        foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        var promptIds = prompts.DistinctBy(p => p.Text).ToDictionary(p => p.Text, p => p.Ids);
-        references = new ReferenceResponses(reference, text => promptIds[text], options.Composition.ReferenceSamples, new GenerationOptions
+        var promptIds = run.Prompts.DistinctBy(p => p.Text).ToDictionary(p => p.Text, p => p.Ids);
+        references = new ReferenceResponses(run.Reference, text => promptIds[text], options.Composition.ReferenceSamples, new GenerationOptions
         {
             MaxNewTokens = trainerOptions.MaxCompletionLength, Temperature = trainerOptions.Temperature, StopTokenIds = trainerOptions.StopTokenIds,
             PadTokenId = trainerOptions.PadTokenId, Seed = trainerOptions.Training.Seed,
-        }, ids => tokenizer.Decode(ids.Select(id => (int)id)));
+        }, run.Decode);
         if (options.Composition.Aggregation == RewardAggregationKind.NormalizeThenSum && trainerOptions.Estimator == AdvantageEstimator.Group)
             trainerOptions = trainerOptions with { Scaling = AdvantageScaling.Batch };   // GDPO's sum is whitened over the batch, as TRL does
-        using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), trainerOptions,
-            reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
+        using var trainer = new GrpoTrainer(run.Policy, run.Prompts, reward.Source, run.Decode, trainerOptions,
+            run.Reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {
-            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
+            SaveAlongside = run.SaveTokenizer,
         };
         if (options.Resume && !trainer.ResumeFromLatest())
             progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");

@@ -17,13 +17,23 @@ public static class CompletionLogProbs
     public static (TokenLogProbs LogProbs, Tensor Logits) Compute(ICausalLM model, SequenceBatch batch)
     {
         using var scope = NewDisposeScope();
+        var (logProbs, logits, _) = ComputeWithHidden(model, batch);
+        return (new TokenLogProbs(logProbs.PerToken.MoveToOuterDisposeScope(), logProbs.PerSequence.MoveToOuterDisposeScope()),
+            logits.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>As <see cref="Compute"/>, and the last hidden states (B, T, d) of the same forward pass (for a value head).</summary>
+    public static (TokenLogProbs LogProbs, Tensor Logits, Tensor Hidden) ComputeWithHidden(ICausalLM model, SequenceBatch batch)
+    {
+        using var scope = NewDisposeScope();
         var length = batch.InputIds.shape[1];
         if (length < 2) throw new ArgumentException("sequences need at least two tokens to score a completion", nameof(batch));
-        var logits = model.forward(batch.InputIds, batch.AttentionMask).Logits.narrow(1, 0, length - 1);  // (B, T−1, V)
+        var output = model.forward(batch.InputIds, batch.AttentionMask);
+        var logits = output.Logits.narrow(1, 0, length - 1);                                              // (B, T−1, V)
         var labels = batch.InputIds.narrow(1, 1, length - 1);                                              // (B, T−1)
         var scored = (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1);                      // (B, T−1)
         var logProbs = SequenceLogProbs.Compute(logits, labels, scored);
         return (new TokenLogProbs(logProbs.PerToken.MoveToOuterDisposeScope(), logProbs.PerSequence.MoveToOuterDisposeScope()),
-            logits.MoveToOuterDisposeScope());
+            logits.MoveToOuterDisposeScope(), output.LastHiddenState.MoveToOuterDisposeScope());
     }
 }

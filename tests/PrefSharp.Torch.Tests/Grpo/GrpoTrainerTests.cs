@@ -14,15 +14,15 @@ public class GrpoTrainerTests
 {
     // The tiny policy (vocab 64) is rewarded for the share of its completion tokens in 10..25: 16 of 64 ids, so an
     // untrained policy scores about 0.25 and the best policy 1.
-    private static double Gold(string prompt, string completion)
+    internal static double Gold(string prompt, string completion)
     {
         var ids = completion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         return ids.Length == 0 ? 0 : ids.Count(id => id is >= 10 and <= 25) / (double)ids.Length;
     }
 
-    private static string Decode(IReadOnlyList<long> ids) => string.Join(' ', ids);
+    internal static string Decode(IReadOnlyList<long> ids) => string.Join(' ', ids);
 
-    private static readonly GrpoPrompt[] Prompts = [new("a", [5, 6]), new("b", [7]), new("c", [8, 9, 3]), new("d", [11])];
+    internal static readonly GrpoPrompt[] Prompts = [new("a", [5, 6]), new("b", [7]), new("c", [8, 9, 3]), new("d", [11])];
 
     private static GrpoTrainerOptions Options(string output, int steps, int iterations = 1) => new()
     {

@@ -41,9 +41,7 @@ public sealed partial class GrpoTrainer : IDisposable
         Func<string, string, double>? gold = null, ProgressReporter? progress = null)
     {
         Options = options.Validate();
-        if (prompts.Count == 0) throw new ArgumentException("no prompts to train on", nameof(prompts));
-        if (prompts.FirstOrDefault(p => p.Ids.Count == 0) is { } empty)
-            throw new ArgumentException($"prompt \"{empty.Text}\" has no tokens; every prompt needs at least one", nameof(prompts));
+        Rollouts.RolloutSampler.CheckPrompts(prompts);
         if ((options.Loss.Beta > 0 || options.KlBudget is not null) && reference is null)
             throw new ArgumentException($"Beta = {options.Loss.Beta} and KlBudget = {options.KlBudget} need a reference model to measure KL against", nameof(reference));
         this.progress = progress ?? ProgressReporter.ForConsole();

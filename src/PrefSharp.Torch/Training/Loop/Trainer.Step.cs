@@ -8,9 +8,10 @@ public sealed partial class Trainer<TBatch>
 {
     /// <summary>
     /// One step: take <see cref="Options.TrainingOptions.GradientAccumulation"/> micro-batches, then
-    /// <see cref="UpdatesPerStep"/> optimiser updates over them. Each micro-batch contributes ∂(Sum_i / W)/∂θ with
-    /// W = Σ_i Weight_i, so the accumulated gradient is that of the mean over all units of the step, whatever the split
-    /// into micro-batches. A non-finite loss or gradient norm stops the run before the optimiser moves
+    /// <see cref="UpdatesPerStep"/> optimiser updates over them; update u uses mini-batch u mod <see cref="MiniBatches"/>
+    /// (the micro-batches split into that many consecutive groups). Each micro-batch contributes ∂(Sum_i / W)/∂θ with
+    /// W = Σ_i Weight_i over its mini-batch, so the accumulated gradient is that of the mean over all units of the
+    /// mini-batch, whatever the split into micro-batches. A non-finite loss or gradient norm stops the run before the optimiser moves
     /// (<see cref="NonFiniteGuard.CheckStep"/>). Writes no files; <see cref="Run"/> logs and checkpoints around it.
     /// </summary>
     /// <returns>The step's report: loss and gradient norm averaged over its updates, the last update's learning rate.</returns>
@@ -24,26 +25,33 @@ public sealed partial class Trainer<TBatch>
         if (!(totalWeight > 0))
             throw new InvalidOperationException($"step {Step + 1}: its micro-batches have total weight {totalWeight} (no scored units); check the data");
 
+        if (MiniBatches > batches.Count)
+            throw new InvalidOperationException($"{MiniBatches} mini-batches need at least as many micro-batches per step, found {batches.Count}");
+
         double lossSum = 0, gradNormSum = 0, learningRate = 0;
         long tokens = 0;
         for (var update = 0; update < UpdatesPerStep; update++)
         {
             Optimizer.ZeroGrad();
             double updateLoss = 0;
-            foreach (var batch in batches)
+            var group = update % MiniBatches;
+            var members = Enumerable.Range(0, batches.Count).Where(i => i * MiniBatches / batches.Count == group).ToArray();
+            var groupWeight = members.Sum(i => weights[i]);
+            if (!(groupWeight > 0)) continue;
+            foreach (var batch in members.Select(i => batches[i]))
             {
                 using var scope = NewDisposeScope();
                 var loss = objective.Compute(batch);
-                (loss.Sum / totalWeight).backward();
+                (loss.Sum / groupWeight).backward();
                 updateLoss += loss.Sum.detach().to(ScalarType.Float64).item<double>();
                 window.AddMetrics(loss.MetricSums);
                 tokens += countTokens?.Invoke(batch) ?? 0;
             }
             var gradNorm = GradientClipping.ClipGlobalNorm(Optimizer.Parameters, Options.MaxGradNorm);
-            NonFiniteGuard.CheckStep(Step + 1, updateLoss / totalWeight, gradNorm, Options.OutputDirectory);
+            NonFiniteGuard.CheckStep(Step + 1, updateLoss / groupWeight, gradNorm, Options.OutputDirectory);
             learningRate = LearningRates.At(Options, Step * UpdatesPerStep + update + 1, TotalSteps * UpdatesPerStep);
             Optimizer.Step(learningRate);
-            lossSum += updateLoss / totalWeight;
+            lossSum += updateLoss / groupWeight;
             gradNormSum += gradNorm;
         }
         foreach (var batch in batches) batch.Dispose();

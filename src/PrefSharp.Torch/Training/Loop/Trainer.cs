@@ -76,6 +76,17 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
         init => field = value >= 1 ? value : throw new ArgumentException($"must be ≥ 1, found {value}", nameof(UpdatesPerStep));
     } = 1;
 
+    /// <summary>
+    /// Mini-batches per step (PPO's): the step's micro-batches split into this many consecutive groups, one optimiser
+    /// update per group, cycling through them for <see cref="UpdatesPerStep"/> updates; default 1 (every update sees
+    /// every micro-batch), ≥ 1.
+    /// </summary>
+    public int MiniBatches
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentException($"must be ≥ 1, found {value}", nameof(MiniBatches));
+    } = 1;
+
     /// <summary>The options saved beside every checkpoint and compared on resume (<see cref="Checkpointing.ResumeCheck"/>); default <see cref="Options"/>.</summary>
     public object? SavedOptions { get; init; }
 
