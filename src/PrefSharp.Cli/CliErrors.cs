@@ -31,7 +31,8 @@ public static class CliErrors
 
     /// <summary>
     /// libtorch load failures arrive wrapped in a type initializer with a long trace: keep the first line. An argument
-    /// error about an option names it first (<c>--where: …</c>) instead of .NET's trailing <c>(Parameter '--where')</c>.
+    /// error names its option or setting first (<c>--where: …</c>, <c>KlBudget: …</c>) instead of .NET's trailing
+/// <c>(Parameter '--where')</c>.
     /// </summary>
     private static string Describe(Exception failure) => failure switch
     {
@@ -40,7 +41,7 @@ public static class CliErrors
         _ => failure.Message,
     };
 
-    /// <summary>An option's name (<c>--…</c>) leads the line unless the message already starts with it; a code parameter's name is dropped.</summary>
+    /// <summary>The option's or setting's name leads the line, unless the message already starts with it.</summary>
     private static string Named(string message, string name) =>
-        !name.StartsWith('-') || message.StartsWith(name, StringComparison.Ordinal) ? message : $"{name}: {message}";
+        message.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? message : $"{name}: {message}";
 }
