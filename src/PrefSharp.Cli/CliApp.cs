@@ -34,6 +34,7 @@ public static class CliApp
             EvalRmCommand.Create(),
             GenerateCommand.Create(),
             GrpoCommand.Create(),
+            NashMdCommand.Create(),
             GymCommand.Create(),
             Commands.Dpo.OnlineDpoCommand.Create(),
             RankCommand.Create(),
