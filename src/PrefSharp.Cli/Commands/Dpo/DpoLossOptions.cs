@@ -13,19 +13,20 @@ public sealed class DpoLossOptions
     public Option<string> Reference { get; } = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };
     public Option<int> SyncSteps { get; } = new("--sync-steps") { Description = "TR-DPO: update the reference every N steps (0: never; needs --reference live)", DefaultValueFactory = _ => 0 };
     public Option<double> SyncAlpha { get; } = new("--sync-alpha") { Description = "TR-DPO: θ_ref ← α·θ + (1 − α)·θ_ref; 1 copies (hard update)", DefaultValueFactory = _ => 0.6 };
+    public Option<double> VpoAlpha { get; } = new("--vpo-alpha") { Description = "VPO (--loss vpo): weight α of the value term; > 0 pessimism (offline data), < 0 optimism (online-dpo's own samples)", DefaultValueFactory = _ => 0.1 };
     public Option<bool> Wpo { get; } = new("--wpo") { Description = "WPO: weight each pair by the policy's length-normalised probability of it (for off-policy data)" };
 
     public void AddTo(Command command)
     {
         Reference.AcceptOnlyFromAmong("live", "cached", "none");
-        foreach (var option in new Option[] { Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, Wpo }) command.Add(option);
+        foreach (var option in new Option[] { Loss, Beta, LabelSmoothing, Reference, SyncSteps, SyncAlpha, VpoAlpha, Wpo }) command.Add(option);
     }
 
     /// <summary>The validated options (an <see cref="ArgumentException"/> names the bad one).</summary>
     public DpoOptions From(ParseResult parse) => new DpoOptions
     {
         Losses = LossList.Parse(parse.GetValue(Loss)!),
-        LossOptions = new PreferenceLossOptions { Beta = parse.GetValue(Beta), LabelSmoothing = parse.GetValue(LabelSmoothing) },
+        LossOptions = new PreferenceLossOptions { Beta = parse.GetValue(Beta), LabelSmoothing = parse.GetValue(LabelSmoothing), VpoAlpha = parse.GetValue(VpoAlpha) },
         Reference = Enum.Parse<ReferenceMode>(parse.GetValue(Reference)!, ignoreCase: true),
         SyncSteps = parse.GetValue(SyncSteps),
         SyncAlpha = parse.GetValue(SyncAlpha),
