@@ -20,6 +20,7 @@ public static class BenchmarkRegistry
         new GymRewardHeadsBenchmark(),
         new ServeBatchingBenchmark(),
         new JudgeParallelBenchmark(),
+        new GymNashBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

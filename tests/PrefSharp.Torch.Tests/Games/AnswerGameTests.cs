@@ -1,4 +1,3 @@
-using PrefSharp.Core.Gym.Worlds;
 using PrefSharp.Core.Ranking.Intransitive;
 using PrefSharp.Torch.Training.Games;
 using Xunit.Abstractions;
@@ -6,28 +5,19 @@ using Xunit.Abstractions;
 namespace PrefSharp.Torch.Tests.Games;
 
 /// <summary>
-/// The intransitive world's style cycle as a game over four answers to one topic: formal, casual and poetic openings of
-/// good content and a formal one of worse content. The claims of SPO (Swamy et al. 2024) and Nash-MD (Munos et al.
-/// 2024): the policy approaches the maximal lottery, which a scalar (Bradley–Terry) reward cannot represent.
+/// The intransitive world's style cycle as a game (<see cref="StyleCycleAnswers"/>). The claims of SPO (Swamy et al.
+/// 2024) and Nash-MD (Munos et al. 2024): the policy approaches the maximal lottery, which a scalar (Bradley–Terry)
+/// reward cannot represent.
 /// </summary>
 public sealed class AnswerGameTests(ITestOutputHelper output)
 {
-    internal static (string[] Answers, double[,] Preference, double[][] Margin, double[] Lottery) IntransitiveAnswers()
-    {
-        var world = WorldCatalog.Get("intransitive");
-        var topic = TopicLexicon.TopicNames[0];
-        var words = TopicLexicon.OnTopic(topic).Order(StringComparer.Ordinal).ToArray();
-        string[] answers = [$"formal {words[0]} {words[1]} {words[2]}", $"casual {words[0]} {words[1]} {words[2]}", $"poetic {words[0]} {words[1]}", $"formal {words[0]}"];
-        var preference = AnswerGame.Preference(world, topic, answers);
-        var margin = Enumerable.Range(0, answers.Length).Select(i => Enumerable.Range(0, answers.Length)
-            .Select(j => preference[i, j] - preference[j, i]).ToArray()).ToArray();
-        return (answers, preference, margin, MaximalLottery.FromMargins(answers, margin).Probabilities);
-    }
-
     [Fact]
     public void The_target_is_a_mixed_lottery_over_the_three_styles_and_a_scalar_reward_ranks_one_style_first()
     {
-        var (_, preference, margin, lottery) = IntransitiveAnswers();
+        var game = StyleCycleAnswers.Create();
+        var (_, preference, margin, lottery) = game;
+        for (var j = 0; j < 4; j++)                                                               // it wins or ties against every answer
+            Assert.True(game.WinRate(lottery, [.. Enumerable.Range(0, 4).Select(i => i == j ? 1.0 : 0)]) >= 0.5 - 1e-9);
         Assert.All(lottery.Take(3), p => Assert.True(p > 0.05, string.Join(", ", lottery)));   // every style is needed against the cycle
         Assert.Equal(0, lottery[3], 9);                                                           // the worse formal answer is dominated
         Assert.Equal(0, LotteryDistance.Exploitability(lottery, margin), 9);
@@ -40,7 +30,7 @@ public sealed class AnswerGameTests(ITestOutputHelper output)
     [InlineData(GameMethod.NashMd, 0.2, true)]       // Nash-MD's is for the last iterate (to the τ-regularised equilibrium)
     public void Self_play_and_Nash_MD_approach_the_maximal_lottery_and_GRPO_on_a_Bradley_Terry_reward_does_not(GameMethod method, double learningRate, bool lastIterate)
     {
-        var (_, preference, margin, _) = IntransitiveAnswers();
+        var (_, preference, margin, _) = StyleCycleAnswers.Create();
         var options = new AnswerGameOptions { Seed = 3, LearningRate = learningRate, Tau = 0.1 };
         using var game = new AnswerGame(preference, method, options);
         using var baseline = new AnswerGame(preference, GameMethod.BradleyTerryGrpo, options);
