@@ -22,19 +22,14 @@ public static class GrpoRecipe
     public static Outcome Run(GrpoRecipeOptions options, TextWriter progress)
     {
         var directory = options.ModelDirectory;
-        var tokenizer = TokenizerFiles.Load(directory);
-        var template = ChatTemplate.For(tokenizer, options.Chat ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
-        var prompts = options.Prompts.Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
-        var trainerOptions = options.Trainer with
-        {
-            StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
-        };
+        var prompts = OnlinePrompts.Load(directory, options.Prompts, options.Chat);
+        var trainerOptions = options.Trainer with { StopTokenIds = prompts.StopTokenIds, PadTokenId = prompts.PadTokenId };
         using var reward = RewardSourceSpec.Parse(options.Reward, options.Pairwise, options.JudgeModel, 1024, judgeTimeout: options.JudgeTimeoutSeconds);
         var goldWorld = options.GoldWorld is { } name ? WorldCatalog.Get(name, "--gold") : reward.World;
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), trainerOptions,
+        using var trainer = new GrpoTrainer(policy, prompts.Prompts, reward.Source, prompts.Decode, trainerOptions,
             reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {
             SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),

@@ -1,7 +1,6 @@
 using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Tokenization;
-using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.NashMd;
@@ -23,19 +22,14 @@ public static class NashMdRecipe
     public static Outcome Run(NashMdRecipeOptions options, TextWriter progress)
     {
         var directory = options.ModelDirectory;
-        var tokenizer = TokenizerFiles.Load(directory);
-        var template = ChatTemplate.For(tokenizer, options.Chat ? ChatTemplateKind.Auto : ChatTemplateKind.Plain);
-        var prompts = options.Prompts.Select(text => new GrpoPrompt(text, template.Prompt(text).Select(id => (long)id).ToArray())).ToList();
-        var trainerOptions = options.Trainer with
-        {
-            StopTokenIds = template.StopTokenIds.Select(id => (long)id).ToArray(), PadTokenId = tokenizer.PaddingId(),
-        };
+        var prompts = OnlinePrompts.Load(directory, options.Prompts, options.Chat);
+        var trainerOptions = options.Trainer with { StopTokenIds = prompts.StopTokenIds, PadTokenId = prompts.PadTokenId };
         using var preference = RewardSourceSpec.Parse(options.Preference, pairwise: true, options.JudgeModel, 1024, "--preference",
             judgeTimeout: options.JudgeTimeoutSeconds);
         using var policy = Checkpoint.Load(directory);
         using var reference = Checkpoint.Load(directory);
         foreach (var p in reference.Module.parameters()) p.requires_grad = false;
-        using var trainer = new NashMdTrainer(policy, reference, preference.Source, prompts, ids => tokenizer.Decode(ids.Select(id => (int)id)),
+        using var trainer = new NashMdTrainer(policy, reference, preference.Source, prompts.Prompts, prompts.Decode,
             trainerOptions, preference.World is { } world ? world.GoldUtility : null, ProgressReporter.For(progress))
         {
             SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
