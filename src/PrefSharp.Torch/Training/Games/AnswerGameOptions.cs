@@ -15,8 +15,8 @@ public sealed record AnswerGameOptions
     /// <summary>Nash-MD's mixture coefficient β.</summary>
     public double MixtureCoefficient { get; init; } = 0.5;
 
-    /// <summary>Nash-MD's KL coefficient τ.</summary>
-    public double Tau { get; init; } = 0.02;
+    /// <summary>Nash-MD's KL coefficient τ (TRL's default 0.1).</summary>
+    public double Tau { get; init; } = 0.1;
 
     /// <summary>Seed of the sampler.</summary>
     public long Seed { get; init; } = 1;

@@ -14,8 +14,8 @@ namespace PrefSharp.Torch.Training.NashMd;
 /// P(π_θ ≻ π_θ^β) − τ·KL(π_θ ‖ π_ref) (<see cref="NashMdLoss"/>). It runs on the shared <see cref="Trainer{TBatch}"/>
 /// (<see cref="NashMdRolloutSource"/> feeds one step's micro-batches, <see cref="NashMdObjective"/> is the loss), so
 /// optimiser, schedule, clipping, non-finite guard, metrics.jsonl / TensorBoard and resumable checkpoints are the loop's.
-/// Departures from the paper: one gradient step per sampled batch (the paper's Nash-MD-PG takes one per batch too),
-/// and the mixture is that of the current policy, as in the paper's deep-learning experiments and TRL.
+/// As in the paper's deep-learning experiments and TRL, the opponent mixes the current policy (not a separate
+/// "previous iterate" copy) and each sampled batch gives one gradient step; one policy sample and one opponent per prompt.
 /// </summary>
 public sealed class NashMdTrainer : IDisposable
 {
