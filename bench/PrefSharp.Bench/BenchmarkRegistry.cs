@@ -24,6 +24,7 @@ public static class BenchmarkRegistry
         new ServeBatchingBenchmark(),
         new JudgeParallelBenchmark(),
         new ArenaLoadBenchmark(),
+        new GymNashBenchmark(),
     ];
 
     public static IBenchmark? Find(string name) =>

@@ -35,6 +35,7 @@ public static class CliApp
             GenerateCommand.Create(),
             GrpoCommand.Create(),
             PpoCommand.Create(),
+            NashMdCommand.Create(),
             GymCommand.Create(),
             Commands.Dpo.OnlineDpoCommand.Create(),
             RankCommand.Create(),

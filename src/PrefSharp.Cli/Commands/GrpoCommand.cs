@@ -16,7 +16,7 @@ public static partial class GrpoCommand
 {
     private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer", Required = true };
-    private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO: rewards are win rates inside each group (BT over the RM, the world's preference, or the judge)" };
+    private static readonly Option<bool> Pairwise = new("--pairwise") { Description = "Pref-GRPO / SPO self-play: each completion's reward is its win rate against the rest of its group (BT over the RM, the world's preference, or the judge)" };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
     private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };

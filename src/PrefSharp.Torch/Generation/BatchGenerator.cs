@@ -9,8 +9,10 @@ namespace PrefSharp.Torch.Generation;
 /// its first stop/EOS token (kept and scored); finished rows receive the pad id with mask 0 and stop growing; the
 /// loop ends when every row has finished or after <see cref="GenerationOptions.MaxNewTokens"/> steps. Runs under
 /// <c>no_grad</c>, one dispose scope per step; randomness comes from a generator seeded for this call only. Non-finite
-/// logits are a <see cref="NonFiniteLogitsException"/> before any token is drawn from them. A streaming caller passes
-/// <c>onStep</c>, which hears each step's tokens as soon as they are drawn (one more host copy per step).
+/// logits are a <see cref="NonFiniteLogitsException"/> before any token is drawn from them. The next-token scores come
+/// from one model (<see cref="Generate"/>) or from Nash-MD's geometric mixture of two (<see cref="GenerateMixture"/>).
+/// A streaming caller passes <c>onStep</c>, which hears each step's tokens as soon as they are drawn (one more host
+/// copy per step).
 /// </summary>
 public static class BatchGenerator
 {
@@ -19,7 +21,27 @@ public static class BatchGenerator
     /// <paramref name="promptMask"/> (B, P) (1 = real token; every row needs at least one).
     /// </summary>
     public static GenerationOutput Generate(ICausalLM model, Tensor promptIds, Tensor promptMask, GenerationOptions options,
-        Action<GeneratedStep>? onStep = null)
+        Action<GeneratedStep>? onStep = null) =>
+        Run(model, promptIds, promptMask, options, capacity => ModelLogitsStep.For(model, options.UseCache, capacity), onStep);
+
+    /// <summary>
+    /// Generates from the geometric mixture π^(1−β)·π_ref^β of <paramref name="policy"/> and <paramref name="reference"/>
+    /// (<see cref="GeometricMixture"/>, Nash-MD's opponent), token by token, each model with its own cache; the two must
+    /// share a vocabulary. Stops as <see cref="Generate"/> does, at the policy's EOS ids; the recorded log-probs are the mixture's.
+    /// </summary>
+    public static GenerationOutput GenerateMixture(ICausalLM policy, ICausalLM reference, double coefficient, Tensor promptIds,
+        Tensor promptMask, GenerationOptions options)
+    {
+        GeometricMixture.Check(coefficient);
+        if (policy.Config.VocabSize != reference.Config.VocabSize)
+            throw new ArgumentException($"the policy has {policy.Config.VocabSize} token ids and the reference {reference.Config.VocabSize}: a mixture needs one vocabulary", nameof(reference));
+        return Run(policy, promptIds, promptMask, options, capacity => new MixtureLogitsStep(
+            ModelLogitsStep.For(policy, options.UseCache, capacity), ModelLogitsStep.For(reference, options.UseCache, capacity), coefficient), null);
+    }
+
+    /// <summary>The sampling loop over any <see cref="ILogitsStep"/>; <paramref name="model"/> gives the EOS ids.</summary>
+    private static GenerationOutput Run(ICausalLM model, Tensor promptIds, Tensor promptMask, GenerationOptions options,
+        Func<long, ILogitsStep> logitsFor, Action<GeneratedStep>? onStep)
     {
         options.Validate();
         if (promptIds.dim() != 2 || promptIds.dtype != ScalarType.Int64 || !promptMask.shape.SequenceEqual(promptIds.shape))
@@ -32,7 +54,7 @@ public static class BatchGenerator
         if (mask.sum(1).min().item<long>() == 0) throw new ArgumentException("every prompt row needs at least one real token", nameof(promptMask));
         var buffers = GenerationBuffers.Allocate(promptIds, mask, steps, options.PadTokenId, StopIds(model, options));
         using var generator = new Generator(unchecked((ulong)options.Seed), promptIds.device);
-        using var cache = options.UseCache ? model.NewCache(promptIds.shape[1] + steps) : null;
+        using var logits = logitsFor(promptIds.shape[1] + steps);
 
         IntraOpThreadLimit? threadLimit = null;
         try
@@ -40,8 +62,8 @@ public static class BatchGenerator
             long done = 0;
             while (done < steps)
             {
-                if (done == 1 && cache is not null) threadLimit = IntraOpThreadLimit.To(options.DecodeThreads);
-                Step(model, buffers, cache, generator, options, done);
+                if (done == 1 && logits.Cached) threadLimit = IntraOpThreadLimit.To(options.DecodeThreads);
+                Step(logits, buffers, generator, options, done);
                 onStep?.Invoke(GeneratedStep.Read(buffers, done));
                 done++;
                 if (buffers.Finished.all().item<bool>()) break;  // one host sync per step: the loop's only exit condition
@@ -55,12 +77,11 @@ public static class BatchGenerator
     }
 
     /// <summary>Samples the token at position P + done for every row and records it in the buffers.</summary>
-    private static void Step(ICausalLM model, GenerationBuffers b, KvCache? cache, Generator generator,
-        GenerationOptions options, long done)
+    private static void Step(ILogitsStep source, GenerationBuffers b, Generator generator, GenerationOptions options, long done)
     {
         using var stepScope = NewDisposeScope();
         var position = b.PromptLength + done;
-        var logits = NextLogits(model, b, cache, done);                                        // (B, V)
+        var logits = source.Next(b, done);                                                     // (B, V)
         if (!logits.isfinite().all().item<bool>()) throw new NonFiniteLogitsException(done);
         var (sampled, sampledLogProbs) = TokenSampler.Next(logits, options, generator);        // (B), (B)
         var alive = b.Finished.logical_not();                                                  // (B)
@@ -69,18 +90,6 @@ public static class BatchGenerator
         b.Mask.narrow(1, position, 1).copy_(alive.unsqueeze(1));
         b.LogProbs.narrow(1, done, 1).copy_(sampledLogProbs.masked_fill(b.Finished, 0.0).unsqueeze(1));
         b.Finished.logical_or_(alive.logical_and(token.isin(b.StopIds)));
-    }
-
-    /// <summary>Logits (B, V) for the next position after <paramref name="done"/> generated tokens.</summary>
-    private static Tensor NextLogits(ICausalLM model, GenerationBuffers b, KvCache? cache, long done)
-    {
-        var length = b.PromptLength + done;
-        var mask = b.Mask.narrow(1, 0, length);                                         // (B, P + done)
-        var input = cache is null ? b.Ids.narrow(1, 0, length)                          // whole sequence again
-            : done == 0 ? b.Ids.narrow(1, 0, b.PromptLength)                            // prefill the prompt
-            : b.Ids.narrow(1, length - 1, 1);                                           // only the last token
-        var logits = model.forward(input, mask, cache, logitsToKeep: 1).Logits;        // (B, 1, V)
-        return logits.squeeze(1);                                                       // (B, V)
     }
 
     private static long[] StopIds(ICausalLM model, GenerationOptions options) =>

@@ -15,4 +15,15 @@ namespace PrefSharp.Torch.Generation;
 /// </param>
 /// <param name="GeneratedMask">(B, N) int64: 1 for generated tokens (stop token included), 0 after a row stopped.</param>
 public sealed record GenerationOutput(
-    Tensor Sequences, Tensor AttentionMask, Tensor GeneratedTokens, Tensor TokenLogProbs, Tensor GeneratedMask);
+    Tensor Sequences, Tensor AttentionMask, Tensor GeneratedTokens, Tensor TokenLogProbs, Tensor GeneratedMask)
+{
+    /// <summary>The generated ids of each row up to and including its stop token, without padding.</summary>
+    public IReadOnlyList<long[]> CompletionIds()
+    {
+        var width = (int)GeneratedTokens.shape[1];
+        var tokens = GeneratedTokens.data<long>().ToArray();      // (B·N)
+        var kept = GeneratedMask.data<long>().ToArray();          // (B·N)
+        return [.. Enumerable.Range(0, (int)GeneratedTokens.shape[0])
+            .Select(row => Enumerable.Range(row * width, width).Where(i => kept[i] == 1).Select(i => tokens[i]).ToArray())];
+    }
+}

@@ -65,14 +65,4 @@ public class GroupWinRateTests
         Assert.All(Values(GroupWinRate.Compute(cycle)), v => Assert.Equal(0.5, v, 12));
         Assert.True(cycle[0, 0, 1].item<double>() < 0.5 && cycle[0, 1, 2].item<double>() < 0.5 && cycle[0, 2, 0].item<double>() < 0.5);
     }
-
-    [Fact]
-    public void Mixture_opponent_blends_group_and_opponent_win_rates()
-    {
-        // w_group = [1, 0]; against 2 opponent samples P = [[0.5, 0.5], [1, 0]] → means [0.5, 0.5];
-        // λ = 0.25: 0.75·[1, 0] + 0.25·[0.5, 0.5] = [0.875, 0.125].
-        using var mixed = GroupWinRate.WithOpponent(tensor(new double[,] { { 1, 0 } }), tensor(new double[,,] { { { 0.5, 0.5 }, { 1, 0 } } }), 0.25);
-        Assert.Equal(new double[] { 0.875, 0.125 }, Values(mixed));
-        Assert.Throws<ArgumentException>(() => GroupWinRate.WithOpponent(tensor(new double[,] { { 1, 0 } }), zeros(1, 2, 1), 1.5));
-    }
 }

@@ -50,6 +50,7 @@ internal static class PlainDoublePreferenceLosses
                 - Weighted(r.PolicyRejected, r.ReferenceRejected, r.RejectedWeights)))).ToArray(),
             PreferenceLossType.DynamicBeta => rows.Select(r => -LogSigmoid(b * (1 + o.DynamicBetaWeight * (1 - Exp(-o.DynamicBetaRate * Max(0, r.RewardMargin))))
                 * (r.ChosenRatio - r.RejectedRatio))).ToArray(),
+            PreferenceLossType.Vpo => rows.Select(r => -LogSigmoid(b * (r.ChosenRatio - r.RejectedRatio)) - o.VpoAlpha * b * 0.5 * (r.ChosenRatio + r.RejectedRatio)).ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }

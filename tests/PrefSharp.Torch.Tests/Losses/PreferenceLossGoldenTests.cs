@@ -44,6 +44,8 @@ public sealed class PreferenceLossGoldenTests
         [PreferenceLossType.ApoZero, 0.0, 0.9003320054],
         // APO-down: σ(0.2) + 1 − σ(0.4) = 0.549834 + 1 − 0.598688 = 0.951146
         [PreferenceLossType.ApoDown, 0.0, 0.9511463372],
+        // VPO α = 0.1: the value term −α·β·½(lr_w + lr_l) = −0.01·0 vanishes at this pair (lr_w = −lr_l): −log σ(0.4)
+        [PreferenceLossType.Vpo, 0.0, 0.5130152524],
         // DiscoPOP τ = 0.05: m = σ(8) = 0.999665; 0.513015·0.000335 + 0.999665·e^−0.4 (0.670320) = 0.000172 + 0.670096 = 0.670267
         [PreferenceLossType.DiscoPop, 0.0, 0.6702672939],
         // SFT: −(−10)/4 = 2.5
@@ -103,6 +105,23 @@ public sealed class PreferenceLossGoldenTests
         var options = new PreferenceLossOptions { FDivergence = kind, FDivergenceAlpha = alpha };
         using var loss = PreferenceLoss.Compute(PreferenceLossType.FDivergence, inputs, options);
         Assert.Equal(expected, loss.item<double>(), 6);
+    }
+
+    [Theory]
+    // lr_w = 1, lr_l = −0.5, β = 0.5: −log σ(0.75) = log(1 + e^−0.75) = 0.386871; value term α·β·½(lr_w + lr_l) = α·0.5·0.25 = α·0.125.
+    // α = 0.2 (pessimism): 0.386871 − 0.025 = 0.361871, ∂L/∂lr_w = −β·σ(−0.75) − α·β/2 = −0.5·0.320821 − 0.05 = −0.210411.
+    // α = −0.2 (optimism): 0.386871 + 0.025 = 0.411871, ∂L/∂lr_w = −0.160411 + 0.05 = −0.110411.
+    [InlineData(0.2, 0.3618710061, -0.2104106504)]
+    [InlineData(-0.2, 0.4118710061, -0.1104106504)]
+    [InlineData(0.0, 0.3868710061, -0.1604106504)]
+    public void Vpo_value_term_has_the_sign_of_pessimism_or_optimism(double alpha, double expected, double chosenGradient)
+    {
+        using var chosen = tensor(new[] { 1.0 }).requires_grad_(true);
+        using var rejected = tensor(new[] { -0.5 });
+        using var loss = VpoLoss.Compute(chosen, rejected, beta: 0.5, alpha);
+        Assert.Equal(expected, loss.item<double>(), 9);
+        loss.sum().backward();
+        Assert.Equal(chosenGradient, chosen.grad!.item<double>(), 9);
     }
 
     [Fact]

@@ -19,13 +19,14 @@ public sealed class LossConstantFlags
     public Option<double> KtoUndesirable { get; } = new("--kto-undesirable-weight") { Description = "KTO λ_U ≥ 0, weight of undesirable examples (kto_pair, kto)", DefaultValueFactory = _ => Defaults.KtoUndesirableWeight };
     public Option<string> FDivergence { get; } = new("--f-divergence") { Description = "f-DPO divergence: reverse-kl (= DPO), forward-kl, jensen-shannon or alpha (f_divergence)", DefaultValueFactory = _ => "reverse-kl" };
     public Option<double> FAlpha { get; } = new("--f-alpha") { Description = "α > 0 of the α-divergence (--f-divergence alpha)", DefaultValueFactory = _ => Defaults.FDivergenceAlpha };
+    public Option<double> VpoAlpha { get; } = new("--vpo-alpha") { Description = "VPO weight α of the value term (vpo): > 0 pessimism (offline data), < 0 optimism (online-dpo's own samples)", DefaultValueFactory = _ => Defaults.VpoAlpha };
     public Option<double> DynamicBetaWeight { get; } = new("--dynamic-beta-weight") { Description = "MM-DPO w ≥ 0: β_i = β·(1 + w·(1 − e^{−k·δ_i})) (dynamic_beta)", DefaultValueFactory = _ => Defaults.DynamicBetaWeight };
     public Option<double> DynamicBetaRate { get; } = new("--dynamic-beta-rate") { Description = "MM-DPO k ≥ 0 of the dynamic β (dynamic_beta)", DefaultValueFactory = _ => Defaults.DynamicBetaRate };
 
     public IEnumerable<Option> All()
     {
         FDivergence.AcceptOnlyFromAmong("reverse-kl", "forward-kl", "jensen-shannon", "alpha");
-        return [SimPoGamma, CplLambda, LdAlpha, CpoAlpha, KtoDesirable, KtoUndesirable, FDivergence, FAlpha, DynamicBetaWeight, DynamicBetaRate];
+        return [SimPoGamma, CplLambda, LdAlpha, CpoAlpha, KtoDesirable, KtoUndesirable, FDivergence, FAlpha, VpoAlpha, DynamicBetaWeight, DynamicBetaRate];
     }
 
     /// <summary><paramref name="options"/> with the constants of <paramref name="parse"/> (validated by the caller).</summary>
@@ -39,6 +40,7 @@ public sealed class LossConstantFlags
         KtoUndesirableWeight = parse.GetValue(KtoUndesirable),
         FDivergence = Enum.Parse<FDivergenceKind>(parse.GetValue(FDivergence)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
         FDivergenceAlpha = parse.GetValue(FAlpha),
+        VpoAlpha = parse.GetValue(VpoAlpha),
         DynamicBetaWeight = parse.GetValue(DynamicBetaWeight),
         DynamicBetaRate = parse.GetValue(DynamicBetaRate),
     };

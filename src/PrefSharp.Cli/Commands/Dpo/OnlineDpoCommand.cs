@@ -33,7 +33,7 @@ public static class OnlineDpoCommand
     internal static readonly Option<int> RsoAccepted = new("--rso-accepted") { Description = "RSO: samples accepted per prompt, paired in order (even, ≤ K)", DefaultValueFactory = _ => 2 };
     internal static readonly Option<bool> Cream = new("--cream") { Description = "CREAM: soft labels C = (τ + 1)/2 from the rank agreement with what the previous round learned" };
     internal static readonly Option<string> CreamModeFlag = new("--cream-mode") { Description = "average (one C per round) or per-prompt", DefaultValueFactory = _ => "average" };
-    internal static readonly Option<bool> RefreshReference = new("--refresh-reference") { Description = "Each round's reference is the policy at the start of the round (default: --model throughout)" };
+    internal static readonly Option<bool> RefreshReference = new("--refresh-reference") { Description = "DNO (Rosset et al. 2024, Alg. 2): each round's reference is the policy at the start of the round, so every round is a KL-regularised step from the last one; default: --model throughout, as in iterative DPO" };
     internal static readonly Option<string> Out = new("--out") { Description = "Output folder: round-N/ policies, each round's training logs", Required = true };
     internal static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { Description = "Most tokens per sampled response", DefaultValueFactory = _ => 64 };
 

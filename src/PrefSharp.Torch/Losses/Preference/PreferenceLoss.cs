@@ -48,6 +48,7 @@ public static class PreferenceLoss
             PreferenceLossType.KtoPair => KtoLoss.Paired(chosen, rejected, inputs.KlEstimate, o.Beta, o.KtoDesirableWeight, o.KtoUndesirableWeight),
             PreferenceLossType.FDivergence => FDivergenceLoss.Compute(chosen, rejected, o.Beta, o.FDivergence, o.FDivergenceAlpha),
             PreferenceLossType.TokenWeighted => TokenWeighted(inputs, o, name),
+            PreferenceLossType.Vpo => VpoLoss.Compute(chosen, rejected, o.Beta, o.VpoAlpha),
             PreferenceLossType.DynamicBeta => DynamicBetaLoss.Compute(chosen, rejected,
                 PreferenceLossInputs.Require(inputs.RewardMargins, nameof(inputs.RewardMargins), name), o.Beta, o.DynamicBetaWeight, o.DynamicBetaRate),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown preference loss"),

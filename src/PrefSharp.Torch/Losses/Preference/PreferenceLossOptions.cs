@@ -21,6 +21,9 @@ public sealed record PreferenceLossOptions
     /// <summary>γ: SimPO's target reward margin (in reward units). Default 0.5 (TRL's simpo_gamma).</summary>
     public double SimPoGamma { get; init; } = 0.5;
 
+    /// <summary>α of VPO's value term: &gt; 0 pessimism (offline), &lt; 0 optimism (online), 0 = DPO. Default 0.1 (the paper tunes it).</summary>
+    public double VpoAlpha { get; init; } = 0.1;
+
     /// <summary>Weight of the NLL term of CPO. Default 1 (TRL's cpo_alpha).</summary>
     public double CpoAlpha { get; init; } = 1.0;
 
@@ -61,6 +64,7 @@ public sealed record PreferenceLossOptions
         Check(double.IsFinite(SimPoGamma), nameof(SimPoGamma), "must be finite");
         Check(CpoAlpha >= 0 && double.IsFinite(CpoAlpha), nameof(CpoAlpha), "must be ≥ 0");
         Check(CplLambda is > 0 and <= 1, nameof(CplLambda), "must be in (0, 1]");
+        Check(double.IsFinite(VpoAlpha), nameof(VpoAlpha), "must be finite");
         Check(LdAlpha is >= 0 and <= 1, nameof(LdAlpha), "must be in [0, 1]");
         Check(FDivergenceAlpha > 0 && double.IsFinite(FDivergenceAlpha), nameof(FDivergenceAlpha), "must be > 0");
         Check(KtoDesirableWeight >= 0 && KtoUndesirableWeight >= 0, nameof(KtoDesirableWeight), "KTO weights must be ≥ 0");

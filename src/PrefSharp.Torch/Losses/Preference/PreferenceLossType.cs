@@ -63,4 +63,6 @@ public enum PreferenceLossType
     TokenWeighted,
     /// <summary>MM-DPO: DPO with MM-RLHF's dynamic reward scaling of β: <see cref="DynamicBetaLoss"/>.</summary>
     DynamicBeta,
+    /// <summary>VPO (value-incentivised; α &gt; 0 pessimistic, &lt; 0 optimistic): <see cref="VpoLoss"/>.</summary>
+    Vpo,
 }

@@ -64,20 +64,4 @@ public static class GroupWinRate
             for (var j = i + 1; j < groupSize; j++) pairs.Add((i, j));
         return pairs;
     }
-
-    /// <summary>
-    /// A linear blend of the group win rate and the win rate against outside opponents: (1 − λ)·w_group +
-    /// λ·mean_m P(y_i ≻ o_m), with <paramref name="opponentPreferences"/> (B, G, M) the preferences of each completion
-    /// over M opponent samples. λ = 0 is plain self-play. This is not Nash-MD (Munos et al. 2023, "Nash Learning from
-    /// Human Feedback", §6): Nash-MD samples its opponent token by token from the geometric mixture π^(1−β)·π_ref^β,
-    /// which PrefSharp does not implement.
-    /// </summary>
-    public static Tensor WithOpponent(Tensor groupWinRates, Tensor opponentPreferences, double mixture)
-    {
-        if (!(mixture >= 0 && mixture <= 1)) throw new ArgumentException($"mixture must be in [0, 1], found {mixture}", nameof(mixture));
-        if (opponentPreferences.dim() != 3 || !opponentPreferences.shape.Take(2).SequenceEqual(groupWinRates.shape))
-            throw new ArgumentException($"opponent preferences must be (B, G, M) with (B, G) = [{string.Join(", ", groupWinRates.shape)}], found [{string.Join(", ", opponentPreferences.shape)}]", nameof(opponentPreferences));
-        using var scope = NewDisposeScope();
-        return ((1 - mixture) * groupWinRates + mixture * opponentPreferences.mean([2])).MoveToOuterDisposeScope();
-    }
 }

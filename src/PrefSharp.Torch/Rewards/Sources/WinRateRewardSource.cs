@@ -10,7 +10,10 @@ namespace PrefSharp.Torch.Rewards.Sources;
 /// w_i = (1/(G − 1)) Σ_{j≠i} P(y_i ≻ y_j) against the other completions of its group (<see cref="GroupWinRate"/>).
 /// P comes from a Bradley–Terry preference model over a pointwise scorer (<see cref="BradleyTerry"/>: σ((r_i − r_j)/T)),
 /// from any probability function such as a simulated annotator (<see cref="FromPreference"/>), or from a judge
-/// (<see cref="FromJudge"/>, all G(G − 1)/2 pairs asked).
+/// (<see cref="FromJudge"/>, all G(G − 1)/2 pairs asked). Over samples of the policy itself this is the self-play reward
+/// of SPO (Swamy et al. 2024, "A Minimaximalist Approach to RLHF", Alg. 1: each sample's reward is its win rate against
+/// the other samples of its group), whose fixed point is the maximal lottery of P (tested in <c>AnswerGameTests</c>);
+/// <c>grpo --pairwise</c> runs SPO with GRPO's group advantages in place of the paper's PPO.
 /// </summary>
 public sealed class WinRateRewardSource : IGroupRewardSource
 {
