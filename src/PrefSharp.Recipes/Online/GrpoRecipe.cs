@@ -5,6 +5,7 @@ using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards.Shaping;
 using PrefSharp.Torch.Diagnostics;
 using PrefSharp.Torch.Tokenization;
+using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 
@@ -50,10 +51,15 @@ public static class GrpoRecipe
         using var trainer = new GrpoTrainer(policy, prompts, reward.Source, ids => tokenizer.Decode(ids.Select(id => (int)id)), trainerOptions,
             reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {
-            SaveAlongside = folder => TokenizerFiles.CopyFiles(directory, folder),
+            SaveAlongside = folder =>
+            {
+                TokenizerFiles.CopyFiles(directory, folder);
+                ConstraintCheckpoint.Save(reward.Source, folder);
+            },
         };
         if (options.Resume && !trainer.ResumeFromLatest())
             progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
+        else if (options.Resume) ConstraintCheckpoint.Restore(reward.Source, CheckpointFolders.Latest(trainerOptions.Training.OutputDirectory)!);
         var result = trainer.Run();
         return new Outcome(result, reward.Source.Name, result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null);
     }
