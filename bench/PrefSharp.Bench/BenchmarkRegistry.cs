@@ -17,6 +17,7 @@ public static class BenchmarkRegistry
         new GymRewardModelBenchmark(),
         new OnlineKlBudgetBenchmark(),
         new OnlineDefencesBenchmark(),
+        new ConstrainedRlhfBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
         new ServeBatchingBenchmark(),
