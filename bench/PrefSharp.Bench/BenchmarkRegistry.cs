@@ -18,6 +18,7 @@ public static class BenchmarkRegistry
         new GymRewardModelBenchmark(),
         new OnlineKlBudgetBenchmark(),
         new OnlineDefencesBenchmark(),
+        new ConstrainedRlhfBenchmark(),
         new GymMultiObjectiveBenchmark(),
         new GymRewardHeadsBenchmark(),
         new GymRankingAccuracyBenchmark(),

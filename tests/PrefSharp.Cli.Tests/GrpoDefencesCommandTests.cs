@@ -44,6 +44,27 @@ public sealed class GrpoDefencesCommandTests
         }
     }
 
+    [Fact]
+    public void A_constrained_run_resumed_from_step_two_ends_with_the_same_policy_as_four_straight_steps()
+    {
+        // The multipliers travel in lagrange_multipliers.json beside each checkpoint; without them the resumed run would
+        // restart at λ = 0 and train on a different reward from step 3 on.
+        var (model, prompts, rm) = Setup();
+        var root = Path.GetDirectoryName(model)!;
+        string[] Args(string output, int steps) => ["grpo", "--prompts", prompts, "--model", model, "--reward", "gym:sorting", "--reward", $"rm:{rm}",
+            "--constraint", "2:-100", "--constraint-lr", "0.5", "--out", output, "--group-size", "2", "--prompts-per-step", "2",
+            "--max-completion-length", "4", "--max-steps", steps.ToString(), "--lr", "1e-2", "--save-every", "1"];
+        Assert.Equal(0, CliRun.Of(Args(Path.Combine(root, "straight"), 4)).ExitCode);
+        var split = Path.Combine(root, "split");
+        Assert.Equal(0, CliRun.Of(Args(split, 2)).ExitCode);
+        var second = CliRun.Of([.. Args(split, 4), "--resume"]);
+        Assert.True(second.ExitCode == 0, second.Error);
+        var lambda = JsonSerializer.Deserialize<double[]>(File.ReadAllText(Path.Combine(split, "checkpoint-2", "lagrange_multipliers.json")))!;
+        Assert.True(lambda[0] > 0, "the RM's reward sits above −100, so its multiplier must have risen");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "straight", "checkpoint-4", "model.safetensors")),
+            File.ReadAllBytes(Path.Combine(split, "checkpoint-4", "model.safetensors")));
+    }
+
     [Theory]
     [InlineData("--loss-type", "cispo", "--epsilon-high", "5")]
     [InlineData("--loss-type", "sapo", "--sapo-temperature-neg", "2")]

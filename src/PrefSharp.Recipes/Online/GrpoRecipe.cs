@@ -3,6 +3,7 @@ using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Generation;
 using PrefSharp.Torch.Rewards.Shaping;
 using PrefSharp.Torch.Diagnostics;
+using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 
@@ -40,10 +41,15 @@ public static class GrpoRecipe
         using var trainer = new GrpoTrainer(run.Policy, run.Prompts, reward.Source, run.Decode, trainerOptions,
             run.Reference, goldWorld is null ? null : goldWorld.GoldUtility, ProgressReporter.For(progress))
         {
-            SaveAlongside = run.SaveTokenizer,
+            SaveAlongside = folder =>
+            {
+                run.SaveTokenizer(folder);
+                ConstraintCheckpoint.Save(reward.Source, folder);
+            },
         };
         if (options.Resume && !trainer.ResumeFromLatest())
             progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
+        else if (options.Resume) ConstraintCheckpoint.Restore(reward.Source, CheckpointFolders.Latest(trainerOptions.Training.OutputDirectory)!);
         var result = trainer.Run();
         return new Outcome(result, reward.Source.Name, result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null);
     }

@@ -32,6 +32,14 @@ public sealed class LagrangeMultipliers
     /// <summary>Current λ_k.</summary>
     public IReadOnlyList<double> Values => _lambdas;
 
+    /// <summary>Sets λ_k to values saved earlier (a resumed run continues with the multipliers it stopped with).</summary>
+    public void Restore(IReadOnlyList<double> values)
+    {
+        if (values.Count != _lambdas.Length || values.Any(v => !(v >= 0) || double.IsInfinity(v)))
+            throw new ArgumentException($"need {_lambdas.Length} finite multipliers ≥ 0, found [{string.Join(", ", values)}]", nameof(values));
+        for (var k = 0; k < _lambdas.Length; k++) _lambdas[k] = values[k];
+    }
+
     /// <summary>The Lagrangian reward: objective (N) and constrained rewards (N, K) → r_0 + Σ_k λ_k (r_k − θ_k), (N).</summary>
     public Tensor Combine(Tensor objective, Tensor constrained)
     {

@@ -44,6 +44,10 @@ public sealed partial class CompositeRewardSource : IGroupRewardSource
     /// <summary>The current multipliers λ_c, one per constraint.</summary>
     public IReadOnlyList<double> Multipliers => multipliers?.Values ?? [];
 
+    /// <summary>Continues with saved multipliers (one per constraint), as a resumed run must.</summary>
+    public void RestoreMultipliers(IReadOnlyList<double> values) =>
+        (multipliers ?? throw new InvalidOperationException("this composite reward has no constraints")).Restore(values);
+
     public GroupScores Score(IReadOnlyList<CompletionGroup> groups)
     {
         using var scope = NewDisposeScope();
