@@ -69,9 +69,7 @@ public sealed class DpoTrainer : IDisposable
             progress.Message("reference-free: likelihood displacement and the reference's ranking accuracy are not logged (there is no reference model)");
         Objective = new DpoObjective(policy, source, dpo.Losses, dpo.LossOptions, dpo.WpoWeights);
         var model = dpo.SyncSteps > 0 ? WithReference(policy, Reference!) : TrainableModel.FromCausalLM(policy);
-        var batches = new MicroBatchSource<TokenizedPair, PairBatch>(train, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
-        var evaluation = heldOut is null || heldOut.Count == 0 ? null
-            : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
+        var (batches, evaluation) = PairSources.Create(train, heldOut, padId, training);
         Trainer = new Trainer<PairBatch>(model, Objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
         probe = TokenizedPair.Collate([.. train.Take(Math.Min(training.MicroBatchSize, EntanglementPairs))], padId);
         Trainer.LogStepDiagnostics = () => GradientEntanglement.Summary(Policy, probe);

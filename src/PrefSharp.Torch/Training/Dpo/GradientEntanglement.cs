@@ -12,18 +12,21 @@ namespace PrefSharp.Torch.Training.Dpo;
 /// </summary>
 public static class GradientEntanglement
 {
-    /// <summary>One <see cref="PairEntanglement"/> per pair: one forward pass, 2B backward passes; leaves no gradients behind.</summary>
+    /// <summary>
+    /// One <see cref="PairEntanglement"/> per pair: per pair a forward pass of its two rows and two backward passes
+    /// (each through that pair's graph only, not the batch's); leaves no gradients behind.
+    /// </summary>
     public static IReadOnlyList<PairEntanglement> PerPair(ICausalLM policy, PairBatch batch)
     {
         var parameters = policy.Module.parameters().Where(p => p.requires_grad).ToArray();
-        using var scope = NewDisposeScope();
-        var forward = PairForward.Compute(policy, batch);
         var pairs = new List<PairEntanglement>((int)batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             using var pairScope = NewDisposeScope();
-            var chosen = FlatGradient(forward.Chosen.PerSequence[i], parameters);
-            var rejected = FlatGradient(forward.Rejected.PerSequence[i], parameters);
+            SequenceBatch Row(SequenceBatch side) => new(side.InputIds.narrow(0, i, 1), side.AttentionMask.narrow(0, i, 1), side.LossMask.narrow(0, i, 1));
+            var forward = PairForward.Compute(policy, new PairBatch(Row(batch.Chosen), Row(batch.Rejected)));
+            var chosen = FlatGradient(forward.Chosen.PerSequence[0], parameters);
+            var rejected = FlatGradient(forward.Rejected.PerSequence[0], parameters);
             pairs.Add(new PairEntanglement((chosen * rejected).sum().item<double>(), (chosen * chosen).sum().item<double>(),
                 (rejected * rejected).sum().item<double>()));
         }

@@ -31,9 +31,7 @@ public sealed class KtoTrainer : IDisposable
         progress.Message($"KTO: {desirable} desirable, {rows.Count - desirable} undesirable; λ_D·n_D/(λ_U·n_U) = {Balance:G4} (advised: 1 to 4/3)");
         reference = FrozenReference.CopyOf(policy);
         var objective = new KtoObjective(policy, new FrozenReference(reference), loss);
-        var batches = new MicroBatchSource<TokenizedPair, PairBatch>(rows, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, training.Seed);
-        var evaluation = heldOut is null || heldOut.Count == 0 ? null
-            : new MicroBatchSource<TokenizedPair, PairBatch>(heldOut, b => TokenizedPair.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false);
+        var (batches, evaluation) = PairSources.Create(rows, heldOut, padId, training);
         Trainer = new Trainer<PairBatch>(TrainableModel.FromCausalLM(policy), objective, batches, training, evaluation, TokenizedPair.CountTokens, progress);
     }
 
