@@ -1,6 +1,4 @@
 using PrefSharp.Bench.Experiments;
-using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Recipes.Demo;
 using PrefSharp.Recipes.Demo.Stages;
 using PrefSharp.Torch.Runtime;
 
@@ -22,27 +20,11 @@ public sealed class ConstrainedRlhfBenchmark : IBenchmark
     public IEnumerable<BenchResult> Run(BenchContext context)
     {
         TorchRuntime.EnsureInitialized();
-        var worlds = Environment.GetEnvironmentVariable("PREFSHARP_BENCH_WORLDS")?.Split(',') ?? ["lexicon"];
-        var seeds = int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_SEEDS"), out var n) && n >= 2 ? n : 3;
         var eta = double.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_CONSTRAINT_LR"), System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 0.5;
-        foreach (var name in worlds)
+        foreach (var name in SeededDemoStage.Worlds)
         {
-            var values = new Dictionary<string, List<double>>();
-            for (var seed = context.Seed; seed < context.Seed + seeds; seed++)
-            {
-                var summary = DemoPipeline.Run(new DemoOptions { World = WorldCatalog.Get(name), Quick = true, Seed = seed, OutputFolder = Path.Combine(context.ScratchDirectory, $"{name}-{seed}") },
-                    [new SftStage(), new RewardModelStage(), new ConstrainedRlhfStage(GrpoDemoSettings.Quick with { Variants = false }, eta)]);
-                var stage = summary.Stages.Single(s => s.Name == "constrained");
-                if (stage.Status != DemoStageStatus.Ok) throw new InvalidOperationException($"{name} seed {seed}: {stage.Narrative}");
-                foreach (var (key, value) in stage.Metrics) (values.TryGetValue(key, out var list) ? list : values[key] = []).Add(value);
-                context.Log($"{name} seed {seed}: " + string.Join("; ", stage.Metrics.Select(m => $"{m.Key} {m.Value:F3}")));
-            }
-            foreach (var (key, list) in values)
-            {
-                var (mean, se) = SeedStatistics.Summarise(list);
-                context.Log($"{name} {key}: {mean:+0.000;-0.000} ± {se:F3} over {list.Count} seeds");
-                yield return new BenchResult(Name, $"{name}/{key}", mean, key.Contains("lambda") ? "multiplier" : "gold utility", 0, se > 0 ? mean / se : double.NaN);
-            }
+            var values = SeededDemoStage.Collect(context, name, () => new ConstrainedRlhfStage(GrpoDemoSettings.Quick with { Variants = false }, eta), "constrained");
+            foreach (var result in SeededDemoStage.Summaries(context, Name, name, values, key => key.Contains("lambda") ? "multiplier" : "gold utility")) yield return result;
             var gold = SeedStatistics.Compare(values["constrained/gold_at_end"], values["single/gold_at_end"]);
             var drop = SeedStatistics.Compare(values["single/gold_drop_after_peak"], values["constrained/gold_drop_after_peak"]);
             context.Log($"{name} constrained vs single: more gold at the end {gold.Verdict} ({gold.Difference:+0.000;-0.000} ± {gold.StandardError:F3}); "

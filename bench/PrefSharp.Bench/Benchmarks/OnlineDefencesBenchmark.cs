@@ -1,6 +1,4 @@
 using PrefSharp.Bench.Experiments;
-using PrefSharp.Core.Gym.Worlds;
-using PrefSharp.Recipes.Demo;
 using PrefSharp.Recipes.Demo.Stages;
 using PrefSharp.Torch.Runtime;
 
@@ -24,28 +22,11 @@ public sealed class OnlineDefencesBenchmark : IBenchmark
     public IEnumerable<BenchResult> Run(BenchContext context)
     {
         TorchRuntime.EnsureInitialized();
-        var worlds = Environment.GetEnvironmentVariable("PREFSHARP_BENCH_WORLDS")?.Split(',') ?? ["lexicon"];
-        var seeds = int.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_SEEDS"), out var n) && n >= 2 ? n : 3;
         var lambda = double.TryParse(Environment.GetEnvironmentVariable("PREFSHARP_BENCH_UWO_LAMBDA"), System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 1.0;
-        foreach (var name in worlds)
+        foreach (var name in SeededDemoStage.Worlds)
         {
-            var values = new Dictionary<string, List<double>>();
-            void Add(string key, double value) => (values.TryGetValue(key, out var list) ? list : values[key] = []).Add(value);
-            for (var seed = context.Seed; seed < context.Seed + seeds; seed++)
-            {
-                var summary = DemoPipeline.Run(new DemoOptions { World = WorldCatalog.Get(name), Quick = true, Seed = seed, OutputFolder = Path.Combine(context.ScratchDirectory, $"{name}-{seed}") },
-                    [new SftStage(), new RewardModelStage(), new OnlineDefencesStage(GrpoDemoSettings.Quick with { Variants = false }, lambda)]);
-                var stage = summary.Stages.Single(s => s.Name == "defences");
-                if (stage.Status != DemoStageStatus.Ok) throw new InvalidOperationException($"{name} seed {seed}: {stage.Narrative}");
-                foreach (var (key, value) in stage.Metrics) Add(key, value);
-                context.Log($"{name} seed {seed}: " + string.Join("; ", stage.Metrics.Select(m => $"{m.Key} {m.Value:F3}")));
-            }
-            foreach (var (key, list) in values)
-            {
-                var (mean, se) = SeedStatistics.Summarise(list);
-                context.Log($"{name} {key}: {mean:+0.000;-0.000} ± {se:F3} over {list.Count} seeds");
-                yield return new BenchResult(Name, $"{name}/{key}", mean, key.Contains("kl") ? "nats" : "gold utility", 0, se > 0 ? mean / se : double.NaN);
-            }
+            var values = SeededDemoStage.Collect(context, name, () => new OnlineDefencesStage(GrpoDemoSettings.Quick with { Variants = false }, lambda), "defences");
+            foreach (var result in SeededDemoStage.Summaries(context, Name, name, values, key => key.Contains("kl") ? "nats" : "gold utility")) yield return result;
             foreach (var variant in OnlineDefencesStage.Variants.Skip(1))
             {
                 // Claims, from paired seeds (SeedStatistics.Compare): the defence keeps more gold at the budget, and drops less after its peak.

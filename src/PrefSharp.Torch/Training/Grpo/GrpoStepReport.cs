@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Diagnostics;
+using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Torch.Training.Grpo;
 
@@ -14,13 +15,7 @@ public sealed record GrpoStepReport(long Step, GrpoStepDiagnostics Diagnostics, 
     /// <summary>Metric names → values for metrics.jsonl (diagnostics, loss, timings and tokens/s of each phase).</summary>
     public List<KeyValuePair<string, double>> ToMetrics()
     {
-        var values = new List<KeyValuePair<string, double>> { new("loss", Loss) };
-        values.AddRange(Diagnostics.ToMetrics());
-        values.Add(new("grad_norm", GradNorm));
-        values.Add(new("learning_rate", LearningRate));
-        values.Add(new("time/generation_s", GenerationSeconds));
-        values.Add(new("time/scoring_s", ScoringSeconds));
-        values.Add(new("time/training_s", TrainingSeconds));
+        var values = OnlineStepMetrics.Of(Loss, Diagnostics.ToMetrics(), GradNorm, LearningRate, GenerationSeconds, ScoringSeconds, TrainingSeconds);
         values.Add(new("tokens_per_second/generation", GeneratedTokens / Math.Max(GenerationSeconds, 1e-9)));
         values.Add(new("tokens_per_second/scoring", ScoredTokens / Math.Max(ScoringSeconds, 1e-9)));
         values.Add(new("tokens_per_second/training", TrainedTokens / Math.Max(TrainingSeconds, 1e-9)));
