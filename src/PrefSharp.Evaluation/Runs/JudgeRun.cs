@@ -9,7 +9,9 @@ namespace PrefSharp.Evaluation.Runs;
 /// share the answer; a question already in the <see cref="VerdictCache"/> is not asked; a fresh answer is stored
 /// before its worker asks the next. Answers without a verdict and errors after all retries are counted, never
 /// guessed; once they exceed <see cref="JudgeRunOptions.MaxFailureFraction"/> of the plan the run stops with a
-/// <see cref="JudgeException"/> giving the counts and the last reason (the answers so far stay cached).
+/// <see cref="JudgeException"/> giving the counts and the last reason (the answers so far stay cached). Each question
+/// carries a seed from its cache key, so a judge that honours seeds (the gym judge; OpenAI's, on a best-effort basis)
+/// gives a question the same verdict in any run.
 /// </summary>
 public sealed class JudgeRun
 {
@@ -63,7 +65,8 @@ public sealed class JudgeRun
                     var judge = judges[(int)((uint)Interlocked.Increment(ref turn) % judges.Count)];
                     try
                     {
-                        var reply = await judge.CompleteAsync(template.Render(question.Model.Instruction, question.First.Output, question.Second.Output), token);
+                        var reply = await judge.CompleteAsync(template.Render(question.Model.Instruction, question.First.Output, question.Second.Output), token,
+                            seed: Convert.ToInt64(key[..8], 16));
                         answer = new CachedVerdict(reply.Text, reply.InputTokens, reply.OutputTokens);
                     }
                     catch (JudgeException error)
