@@ -19,6 +19,7 @@ public static partial class ArenaCommand
     private static readonly Option<int> Prompts = new("--prompts") { Description = "Without outputs: prompts drawn from the world", DefaultValueFactory = _ => 30 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Without outputs: seed of the prompts and answers", DefaultValueFactory = _ => 0 };
     private static readonly Option<string[]> Endpoints = new("--endpoint") { Description = "An OpenAI-compatible server answering every prompt at start, MODEL=URL (repeat; key from $PREFSHARP_ENDPOINT_API_KEY)" };
+    private static readonly Option<string[]> Checkpoints = new("--model") { Description = "A PrefSharp checkpoint [NAME=]DIR, served in-process to answer every prompt at start (repeat)" };
     private static readonly Option<string[]> Import = new("--import") { Description = "Battles of an earlier arena (any battle format rank reads) to continue from; importing twice adds nothing" };
 
     public static Command Create()
@@ -27,7 +28,7 @@ public static partial class ArenaCommand
         var reading = new ReadingOptions();
         var command = new Command("arena", "Collect human preferences in the browser: invite annotators, vote on anonymous pairs, rank live, export battles")
         {
-            Outputs, Questions, World, Prompts, Seed, Endpoints, Import, Database, Host, Port, Selection, Overlap, TlsCertificate, InsecureHttp, Rate, Burst, MaxBody,
+            Outputs, Questions, World, Prompts, Seed, Endpoints, Checkpoints, Import, Database, Host, Port, Selection, Overlap, TlsCertificate, InsecureHttp, Rate, Burst, MaxBody,
         };
         reading.AddTo(command);
         command.SetAction((parse, cancellation) => Run(parse, reading, cancellation));
@@ -35,7 +36,8 @@ public static partial class ArenaCommand
             "prefsharp arena                                   # gym policies of known quality on http://127.0.0.1:8080",
             "prefsharp arena outputs/*.json --selection active --db team.db",
             "prefsharp arena answers/*.jsonl --questions question.jsonl --import old-battles.jsonl",
-            "prefsharp arena --endpoint policy=http://127.0.0.1:8000   # a served checkpoint against the gym's policies",
+            "prefsharp arena --model dpo=runs/dpo --model sft=runs/sft   # your checkpoints against the gym's policies",
+            "prefsharp arena --endpoint policy=http://127.0.0.1:8000   # a served model against the gym's policies",
             "prefsharp arena --host 0.0.0.0 --tls-cert arena.pfx   # other machines need TLS (or --insecure-http behind a proxy)");
     }
 
@@ -44,10 +46,12 @@ public static partial class ArenaCommand
         var options = Options(parse).Validate();
         var outputs = parse.GetValue(Outputs) ?? [];
         var endpoints = (parse.GetValue(Endpoints) ?? []).Select(spec => ArenaEndpoint.Parse(spec)).ToList();
-        var content = await EndpointAnswers.AddAsync(outputs.Length == 0
+        var withCheckpoints = await CheckpointAnswers.AddAsync(outputs.Length == 0
             ? ArenaContent.FromGym(WorldCatalog.Get(parse.GetValue(World)!), parse.GetValue(Prompts), parse.GetValue(Seed))
             : ArenaContent.FromOutputs(ModelOutputsReader.Read(outputs, parse.GetValue(Questions))),
-            endpoints, Environment.GetEnvironmentVariable("PREFSHARP_ENDPOINT_API_KEY"), cancellation: cancellation);
+            parse.GetValue(Checkpoints) ?? [], cancellation);
+        var content = await EndpointAnswers.AddAsync(withCheckpoints, endpoints, Environment.GetEnvironmentVariable("PREFSHARP_ENDPOINT_API_KEY"),
+            cancellation: cancellation);
         var output = parse.InvocationConfiguration.Output;
         await using var server = await ArenaServer.StartAsync(options, content, cancellation);
         if (parse.GetValue(Import) is { Length: > 0 } imports)

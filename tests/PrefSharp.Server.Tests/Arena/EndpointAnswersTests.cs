@@ -1,6 +1,8 @@
 using PrefSharp.Core.Judging;
 using PrefSharp.Server.Arena.Content;
 using PrefSharp.Tests.Shared;
+using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Server.Tests.Arena;
 
@@ -30,6 +32,27 @@ public sealed class EndpointAnswersTests
 
         Assert.Contains("(missing): HTTP 400", failure.Message);
         Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_served_in_process_answers_every_prompt_as_a_model_of_its_own()
+    {
+        var folder = Directory.CreateTempSubdirectory("prefsharp-arena-ckpt-").FullName;
+        try
+        {
+            using (var model = TinyServer.NewPolicy()) Checkpoint.Save(model, folder);
+            TokenizerFiles.SaveByteLevel(ByteLevelTokenizer.WithChatMl(), folder);
+
+            var content = await CheckpointAnswers.AddAsync(TestArena.SmallContent(), [$"tiny={folder}"]);
+
+            Assert.Equal(["alpha", "beta", "gamma", "tiny"], content.Models);
+            Assert.All(content.Questions.Values, q => Assert.True(q.Answers.ContainsKey("tiny"), q.Prompt));
+            Assert.Equal(2, content.SharedQuestions("tiny", "alpha").Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]

@@ -12,14 +12,14 @@ public static class EndpointAnswers
 {
     /// <summary><paramref name="content"/> with each endpoint's model added as an answerer of every prompt.</summary>
     public static async Task<ArenaContent> AddAsync(ArenaContent content, IReadOnlyList<ArenaEndpoint> endpoints, string? apiKey,
-        int parallel = 4, CancellationToken cancellation = default)
+        int parallel = 4, int maxTokens = 512, CancellationToken cancellation = default)
     {
         if (endpoints.Count == 0) return content;
         var clashes = endpoints.Select(e => e.Model).Where(content.Models.Contains).ToList();
         if (clashes.Count > 0) throw new ArgumentException($"--endpoint: model {clashes[0]} already answers from the outputs; rename it", "--endpoint");
         var clients = endpoints.Select(e => new ChatJudgeClient(new JudgeClientOptions
         {
-            BaseUrl = e.BaseUrl, Model = e.Model, ApiKey = apiKey, Temperature = 0.7, MaxTokens = 512,
+            BaseUrl = e.BaseUrl, Model = e.Model, ApiKey = apiKey, Temperature = 0.7, MaxTokens = maxTokens, AllowEmptyAnswer = true,
         })).ToList();
         try
         {
