@@ -39,9 +39,10 @@ public class JudgeFaultTests
         }
         var byIndex = attempts.ToDictionary(a => IndexOf(a.Key), a => a.Value);
         Assert.Equal(16, byIndex.Count);
-        // a 429 or a 500 is retried exactly once; a slow first attempt is given up on and asked again, except that the
-        // single-threaded loopback server may take the retry's connection before it has read the abandoned one
-        Assert.All(byIndex.Where(p => p.Key % 4 < 2), p => Assert.Equal(2, p.Value));
+        // a 429 or a 500 is retried (a retry that itself outlives the 500 ms timeout on a busy machine is retried again,
+        // within the 3 retries); a slow first attempt is given up on and asked again, except that the single-threaded
+        // loopback server may take the retry's connection before it has read the abandoned one
+        Assert.All(byIndex.Where(p => p.Key % 4 < 2), p => Assert.InRange(p.Value, 2, 4));
         Assert.All(byIndex.Where(p => p.Key % 4 == 2), p => Assert.InRange(p.Value, 1, 2));
         Assert.All(byIndex.Where(p => p.Key % 4 == 3), p => Assert.Equal(1, p.Value));
         Assert.Null(result.Judged[3].Verdict);
