@@ -62,6 +62,19 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
+    public async Task An_idle_decoder_waits_its_window_so_requests_arriving_together_share_one_batch()
+    {
+        using var model = TinyServer.NewPolicy();
+        using var batcher = new DynamicBatcher(model, Tokenizer, maxBatchRows: 8, queueLength: 8, batchWindow: TimeSpan.FromSeconds(2));
+        var first = batcher.Submit(Job("hi", 3));
+        await Task.Delay(300);  // long enough for a decoder without a window to have started on the first alone
+        var second = batcher.Submit(Job("yo", 3));
+        await Task.WhenAll(first, second);
+
+        Assert.Equal((1, 2), (batcher.Batches, batcher.LargestBatchRows));
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_with_429_and_the_waiting_jobs_still_finish()
     {
         using var model = TinyServer.NewPolicy();

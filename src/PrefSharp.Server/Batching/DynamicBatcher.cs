@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace PrefSharp.Server.Batching;
 
 /// <summary>
-/// Dynamic batching: requests that are waiting when the decoder becomes free are decoded together in one left-padded
+/// Dynamic batching: requests that are waiting when the decoder becomes free (an idle decoder first waits a few
+/// milliseconds for requests arriving together) are decoded together in one left-padded
 /// batch through <see cref="BatchGenerator"/> (KV cache), up to <c>maxBatchRows</c> sequences, in arrival order; a job
 /// whose sampling settings differ from the batch's first waits for the next batch. At most <c>queueLength</c> jobs wait;
 /// one more is refused with 429. One worker thread owns the model, so no two forwards run at once.
@@ -22,11 +23,15 @@ public sealed class DynamicBatcher : IDisposable
     private readonly int maxBatchRows;
     private readonly int queueLength;
     private readonly Thread worker;
+    private readonly TimeSpan batchWindow;
     private int waiting;
 
-    public DynamicBatcher(ICausalLM model, ITokenizer tokenizer, int maxBatchRows, int queueLength, bool start = true)
+    /// <param name="batchWindow">How long an idle decoder waits after the first request for others that arrive with it
+    /// (default 5 ms; none when a batch holds one row).</param>
+    public DynamicBatcher(ICausalLM model, ITokenizer tokenizer, int maxBatchRows, int queueLength, bool start = true, TimeSpan? batchWindow = null)
     {
         (this.model, this.maxBatchRows, this.queueLength) = (model, maxBatchRows, queueLength);
+        this.batchWindow = batchWindow ?? TimeSpan.FromMilliseconds(5);
         padId = tokenizer.PaddingId();
         worker = new Thread(Work) { IsBackground = true, Name = "prefsharp-decode" };
         if (start) Start();
@@ -61,6 +66,7 @@ public sealed class DynamicBatcher : IDisposable
     {
         while (held.Count > 0 || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            if (held.Count == 0 && maxBatchRows > 1 && batchWindow > TimeSpan.Zero) Thread.Sleep(batchWindow);
             while (queue.Reader.TryRead(out var arrived)) held.Add(arrived);
             var batch = NextBatch();
             Interlocked.Add(ref waiting, -batch.Count);
