@@ -17,7 +17,8 @@ public static class EnsembleAggregation
     public static Tensor Aggregate(Tensor memberRewards, EnsembleAggregationKind kind, double uncertaintyPenalty = DefaultUncertaintyPenalty)
     {
         if (memberRewards.dim() != 2) throw new ArgumentException($"member rewards must be (K, B), found [{string.Join(", ", memberRewards.shape)}]", nameof(memberRewards));
-        if (!(uncertaintyPenalty >= 0)) throw new ArgumentException($"uncertaintyPenalty (λ) must be ≥ 0, found {uncertaintyPenalty}", nameof(uncertaintyPenalty));
+        if (!(uncertaintyPenalty >= 0) || double.IsInfinity(uncertaintyPenalty))
+            throw new ArgumentException($"uncertaintyPenalty (λ) must be finite and ≥ 0, found {uncertaintyPenalty}", nameof(uncertaintyPenalty));
         using var scope = NewDisposeScope();
         var result = kind switch
         {

@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Shaping;
 using static TorchSharp.torch;
 
@@ -65,9 +66,9 @@ public class ShapingTests
     public void Conservative_ensembles_take_the_minimum_or_penalise_the_variance()
     {
         // Members [1, 3]: min 1; mean 2, population variance 1 → UWO(λ = 0.5) = 1.5. Members [2, 2]: 2 and 2.
-        using var rewards = tensor(new double[,] { { 1, 3 }, { 2, 2 } });
-        Equal([1, 2], ConservativeEnsemble.WorstCase(rewards));
-        Equal([1.5, 2], ConservativeEnsemble.UncertaintyWeighted(rewards, 0.5));
+        using var rewards = tensor(new double[,] { { 1, 2 }, { 3, 2 } });   // (K, B): one row per member
+        Equal([1, 2], EnsembleAggregation.Aggregate(rewards, EnsembleAggregationKind.WorstCase));
+        Equal([1.5, 2], EnsembleAggregation.Aggregate(rewards, EnsembleAggregationKind.UncertaintyWeighted, 0.5));
     }
 
     [Fact]
