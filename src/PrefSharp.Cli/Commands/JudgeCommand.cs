@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PrefSharp.Evaluation.Runs;
 using PrefSharp.Server.Hosting;
-using PrefSharp.Server.Models;
 
 namespace PrefSharp.Cli.Commands;
 
@@ -38,7 +37,7 @@ public static class JudgeCommand
     {
         var price = JudgePriceOption.Parse(parse.GetValue(Price));
         var judge = JudgeTarget.Parse(parse.GetValue(Judge)!, parse.GetValue(JudgeModel));
-        await using var server = judge.IsGym ? await ModelServer.StartAsync(new ServeOptions { Port = 0 }, CatalogLoader.Load([], [], [judge.Model], new ServeOptions()), cancellation) : null;
+        await using var server = judge.IsGym ? await ModelServer.StartOnLoopbackAsync([], [judge.Model], cancellation: cancellation) : null;
         var (model, first) = (judge.Model, judge.Url ?? server!.BaseUrl);
         var job = new JudgeJob
         {

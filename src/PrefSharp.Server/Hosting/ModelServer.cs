@@ -36,6 +36,20 @@ public sealed class ModelServer : IAsyncDisposable
         return new ModelServer(app, catalog, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
+    /// <summary>
+    /// Serves policies (<c>[NAME=]DIR</c>, <c>[NAME=]gym:WORLD@Q</c>) and gym judges (<c>gym:WORLD</c>) on a free loopback
+    /// port, for a verb that asks them itself (<c>judge</c>, <c>eval</c>, <c>arena</c>).
+    /// </summary>
+    public static Task<ModelServer> StartOnLoopbackAsync(IReadOnlyList<string> policies, IReadOnlyList<string> judges, int maxTokens = 512,
+        CancellationToken cancellation = default)
+    {
+        var options = new ServeOptions { Port = 0, MaxTokens = maxTokens };
+        return StartAsync(options, CatalogLoader.Load(policies, [], judges, options), cancellation);
+    }
+
+    /// <summary>The models served.</summary>
+    public ModelCatalog Catalog => catalog;
+
     private static void Map(WebApplication app, ModelCatalog catalog, ServeOptions options)
     {
         app.MapGet("/v1/models", (HttpContext context) => context.Response.WriteAsJsonAsync(new

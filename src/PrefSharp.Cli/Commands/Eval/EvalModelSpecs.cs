@@ -18,8 +18,7 @@ internal static class EvalModelSpecs
     {
         var local = specs.Where(spec => !IsRemote(spec)).ToList();
         if (local.Count == 0 && !judge.IsGym) return null;
-        var options = new ServeOptions { Port = 0, MaxTokens = maxTokens };
-        return await ModelServer.StartAsync(options, CatalogLoader.Load(local, [], judge.IsGym ? [judge.Model] : [], options), cancellation);
+        return await ModelServer.StartOnLoopbackAsync(local, judge.IsGym ? [judge.Model] : [], maxTokens, cancellation);
     }
 
     public static EvalModel Resolve(string spec, ModelServer? local)

@@ -13,11 +13,9 @@ public static class CheckpointAnswers
     public static async Task<ArenaContent> AddAsync(ArenaContent content, IReadOnlyList<string> checkpoints, CancellationToken cancellation = default)
     {
         if (checkpoints.Count == 0) return content;
-        var options = new ServeOptions { Port = 0 };
-        var catalog = CatalogLoader.Load(checkpoints, [], [], options);
+        await using var server = await ModelServer.StartOnLoopbackAsync(checkpoints, [], cancellation: cancellation);
         var names = checkpoints.Select(CatalogLoader.NameOf).ToList();
-        var maxTokens = Math.Min(512, names.Min(name => catalog.Policy(name).ContextLength) / 2);
-        await using var server = await ModelServer.StartAsync(options, catalog, cancellation);
+        var maxTokens = Math.Min(512, names.Min(name => server.Catalog.Policy(name).ContextLength) / 2);
         var endpoints = names.Select(name => new ArenaEndpoint(name, server.BaseUrl)).ToList();
         return await EndpointAnswers.AddAsync(content, endpoints, apiKey: null, maxTokens: maxTokens, cancellation: cancellation);
     }
