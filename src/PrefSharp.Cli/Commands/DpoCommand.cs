@@ -58,7 +58,7 @@ public static class DpoCommand
             ModelDirectory = parse.GetValue(Model)!, DataPath = parse.GetValue(Data)!, EvalDataPath = parse.GetValue(EvalData), Reading = reading.From(parse),
             Template = Enum.Parse<ChatTemplateKind>(parse.GetValue(Template)!, ignoreCase: true), Dpo = dpo, Resume = parse.GetValue(Resume),
             Training = trainingFlags.From(parse, parse.GetValue(Out)!),
-        }, writer, parse.InvocationConfiguration.Error);
+        }, parse.InvocationConfiguration.Error);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"dpo: {pairs} pairs, {result.Step} steps, loss {result.LastLoss:F4}, reference {dpo.Reference.ToString().ToLowerInvariant()}, losses {parse.GetValue(losses.Loss)}"));
         if (result.LastEvaluation is { } evaluation)

@@ -23,8 +23,8 @@ public static class DpoRecipe
     /// </summary>
     public sealed record Outcome(TrainingResult Result, int Pairs, string FinalFolder, RankingReport? TrainRanking, RankingReport? HeldOutRanking);
 
-    /// <summary>Runs <paramref name="options"/>; notes go to <paramref name="output"/>, training progress to <paramref name="progress"/>.</summary>
-    public static Outcome Run(DpoRecipeOptions options, TextWriter output, TextWriter progress)
+    /// <summary>Runs <paramref name="options"/>; notes and training progress go to <paramref name="progress"/>.</summary>
+    public static Outcome Run(DpoRecipeOptions options, TextWriter progress)
     {
         var (directory, training, dpo) = (options.ModelDirectory, options.Training, options.Dpo);
         var tokenizer = TokenizerFiles.Load(directory);
@@ -32,7 +32,7 @@ public static class DpoRecipe
         var trainRecords = PreferenceFileReader.ReadAll(options.DataPath, options.Reading).ToList();
         if (KtoRecipe.IsUnpaired(trainRecords))
         {
-            var (ktoResult, rows) = KtoRecipe.Run(options, trainRecords, output, progress);
+            var (ktoResult, rows) = KtoRecipe.Run(options, trainRecords, progress);
             return new Outcome(ktoResult, rows, final, null, null);
         }
         var pairValue = PairValues.For(dpo.Losses);
@@ -51,7 +51,7 @@ public static class DpoRecipe
         TrainingResult result;
         using (var trainer = new DpoTrainer(policy, train.Pairs, tokenizer.PaddingId(), dpo, training, heldOut.Pairs, progress: ProgressReporter.For(progress)))
         {
-            if (options.Resume && !trainer.ResumeFromLatest()) output.WriteLine($"no checkpoint in {training.OutputDirectory}: starting from {directory}");
+            if (options.Resume) trainer.ResumeFromLatest();
             result = trainer.Run();
         }
         Checkpoint.Save(policy, final);

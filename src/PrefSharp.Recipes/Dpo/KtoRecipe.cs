@@ -21,7 +21,7 @@ public static class KtoRecipe
         records.Any(r => r is UnpairedJudgement) && !records.Any(r => r is PreferencePair);
 
     /// <summary>Trains on the unpaired <paramref name="train"/> records; the loss list must be KTO's.</summary>
-    public static (TrainingResult Result, int Rows) Run(DpoRecipeOptions options, IReadOnlyList<PreferenceRecord> train, TextWriter output, TextWriter progress)
+    public static (TrainingResult Result, int Rows) Run(DpoRecipeOptions options, IReadOnlyList<PreferenceRecord> train, TextWriter progress)
     {
         var (directory, training, dpo) = (options.ModelDirectory, options.Training, options.Dpo);
         if (dpo.Losses is not [{ Type: PreferenceLossType.KtoPair }])
@@ -41,7 +41,7 @@ public static class KtoRecipe
         TrainingResult result;
         using (var trainer = new KtoTrainer(policy, rows, tokenizer.PaddingId(), dpo.LossOptions, training, heldOut, ProgressReporter.For(progress)))
         {
-            if (options.Resume && !trainer.Trainer.ResumeFromLatest()) output.WriteLine($"no checkpoint in {training.OutputDirectory}: starting from {directory}");
+            if (options.Resume) trainer.Trainer.ResumeFromLatest();
             result = trainer.Trainer.Run();
         }
         var final = Path.Combine(training.OutputDirectory, "final");

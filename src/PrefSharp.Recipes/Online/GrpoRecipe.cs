@@ -47,9 +47,7 @@ public static class GrpoRecipe
                 ConstraintCheckpoint.Save(reward.Source, folder);
             },
         };
-        if (options.Resume && !trainer.ResumeFromLatest())
-            progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
-        else if (options.Resume) ConstraintCheckpoint.Restore(reward.Source, CheckpointFolders.Latest(trainerOptions.Training.OutputDirectory)!);
+        if (options.Resume && trainer.ResumeFromLatest()) ConstraintCheckpoint.Restore(reward.Source, CheckpointFolders.Latest(trainerOptions.Training.OutputDirectory)!);
         var result = trainer.Run();
         return new Outcome(result, reward.Source.Name, result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null);
     }

@@ -28,8 +28,7 @@ public static class NashMdRecipe
         {
             SaveAlongside = run.SaveTokenizer,
         };
-        if (options.Resume && !trainer.ResumeFromLatest())
-            progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
+        if (options.Resume) trainer.ResumeFromLatest();
         return new Outcome(trainer.Run(), preference.Source.Name);
     }
 }

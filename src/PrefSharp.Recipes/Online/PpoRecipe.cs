@@ -30,8 +30,7 @@ public static class PpoRecipe
         {
             SaveAlongside = run.SaveTokenizer,
         };
-        if (options.Resume && !trainer.ResumeFromLatest())
-            progress.WriteLine($"--resume: no checkpoint in {trainerOptions.Training.OutputDirectory}; starting from step 0");
+        if (options.Resume) trainer.ResumeFromLatest();
         var result = trainer.Run();
         return new Outcome(result, reward.Source.Name, result.Reports.Count > 0 ? result.Reports[^1].Diagnostics : null);
     }

@@ -43,8 +43,7 @@ public static class SftRecipe
             training,
             evaluation is null ? null : new MicroBatchSource<TokenizedSequence, SequenceBatch>(evaluation, b => SequenceBatch.Collate(b, padId), training.MicroBatchSize, 0, shuffle: false),
             SftObjective.CountTokens, ProgressReporter.For(error));
-        if (options.Resume && !trainer.ResumeFromLatest())
-            error.WriteLine($"--resume: no checkpoint in {training.OutputDirectory}; starting from step 0");
+        if (options.Resume) trainer.ResumeFromLatest();
         var result = trainer.Run(cancellation);
         output.WriteLine(result.Cancelled
             ? $"stopped at step {result.Step}/{trainer.TotalSteps}; continue with --resume"

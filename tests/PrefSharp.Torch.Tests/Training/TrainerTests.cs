@@ -67,6 +67,23 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Resuming_from_an_empty_folder_says_so_once_and_starts_from_step_0()
+    {
+        var output = Directory.CreateTempSubdirectory("no-checkpoint-").FullName;
+        var messages = new StringWriter();
+        using var model = TinyConfigs.Create("llama", seed: 5);
+        var options = Options(output);
+        using var trainer = new Trainer<SequenceBatch>(TrainableModel.FromCausalLM(model), new SftObjective(model),
+            new MicroBatchSource<TokenizedSequence, SequenceBatch>(Corpus, b => SequenceBatch.Collate(b, 0), options.MicroBatchSize, options.Seed),
+            options, null, SftObjective.CountTokens, ProgressReporter.For(messages));
+
+        Assert.False(trainer.ResumeFromLatest());
+        Assert.Equal(0, trainer.Step);
+        Assert.Equal($"--resume: no checkpoint in {output}; starting from step 0", messages.ToString().Trim());
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
     public void Batch_8_with_no_accumulation_equals_batch_1_accumulated_8_times()
     {
         var root = Directory.CreateTempSubdirectory("accumulate-").FullName;

@@ -34,11 +34,18 @@ public sealed partial class Trainer<TBatch>
         return path;
     }
 
-    /// <summary>Resumes from the newest complete checkpoint in the output folder; false when there is none.</summary>
+    /// <summary>
+    /// Resumes from the newest complete checkpoint in the output folder; false, after saying so on the progress
+    /// writer, when there is none and the run starts from step 0.
+    /// </summary>
     public bool ResumeFromLatest()
     {
         var latest = CheckpointFolders.Latest(Options.OutputDirectory);
-        if (latest is null) return false;
+        if (latest is null)
+        {
+            progress.Message($"--resume: no checkpoint in {Options.OutputDirectory}; starting from step 0");
+            return false;
+        }
         ResumeFrom(latest);
         return true;
     }

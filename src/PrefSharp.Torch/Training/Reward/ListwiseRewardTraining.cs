@@ -31,7 +31,7 @@ public static class ListwiseRewardTraining
             : null;
         using var trainer = new Trainer<ListBatch>(RewardTraining.Trainable(model), new ListwiseRewardObjective(model, loss, labelTemperature),
             source, options, evaluation, ListBatch.CountTokens, progress ??= ProgressReporter.Silent);
-        if (resume && !trainer.ResumeFromLatest()) progress.Message($"--resume: no checkpoint in {options.OutputDirectory}; starting from step 0");
+        if (resume) trainer.ResumeFromLatest();
         var result = trainer.Run();
         RewardTraining.Normalize(model, train.Select(l => new TokenizedPair(l.Responses[0], l.Responses[^1])).ToList());
         return result;

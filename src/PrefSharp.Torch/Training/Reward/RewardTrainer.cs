@@ -18,7 +18,6 @@ public sealed class RewardTrainer : IDisposable
     private readonly RewardModel model;
     private readonly IReadOnlyList<TokenizedPair> train;
     private readonly RewardObjectiveOptions objective;
-    private readonly ProgressReporter progress;
 
     /// <summary>Builds the loop; evaluation on <paramref name="heldOut"/> when given.</summary>
     public RewardTrainer(RewardModel model, IReadOnlyList<TokenizedPair> train, IReadOnlyList<TokenizedPair>? heldOut,
@@ -27,13 +26,12 @@ public sealed class RewardTrainer : IDisposable
         this.model = model;
         this.train = train;
         this.objective = objective;
-        this.progress = progress ?? ProgressReporter.Silent;
         var (source, evaluation) = Sources(model.PadId, train, heldOut, objective.Loss, options);
         var raoKupper = objective.Loss == RewardLossKind.RaoKupper;
         TieThreshold = raoKupper && objective.LearnTieThreshold ? new TieThreshold(objective.TieThreshold) : null;
         if (raoKupper) model.SetTieThreshold(objective.TieThreshold);   // checkpoints carry η from the start
         Loop = new Trainer<PairBatch>(RewardTraining.Trainable(model, TieThreshold), RewardTraining.Objective(model, objective, TieThreshold),
-            source, options, evaluation, TokenizedPair.CountTokens, this.progress);
+            source, options, evaluation, TokenizedPair.CountTokens, progress ?? ProgressReporter.Silent);
     }
 
     /// <summary>
@@ -54,15 +52,7 @@ public sealed class RewardTrainer : IDisposable
     public TieThreshold? TieThreshold { get; }
 
     /// <summary>Resumes from the newest checkpoint of the output folder (weights, η, optimiser, data position, RNG); false when there is none.</summary>
-    public bool ResumeFromLatest() => ResumeFromLatest(Loop, progress);
-
-    /// <summary>Resumes <paramref name="loop"/> from its newest checkpoint, or says that there is none and it starts from step 0.</summary>
-    public static bool ResumeFromLatest(Trainer<PairBatch> loop, ProgressReporter progress)
-    {
-        if (loop.ResumeFromLatest()) return true;
-        progress.Message($"--resume: no checkpoint in {loop.Options.OutputDirectory}; starting from step 0");
-        return false;
-    }
+    public bool ResumeFromLatest() => Loop.ResumeFromLatest();
 
     /// <summary>Trains until the end or cancellation, then stores η (Rao–Kupper) and the reward statistics (scalar heads).</summary>
     public TrainingResult Run(CancellationToken cancellation = default)

@@ -43,7 +43,7 @@ public static class PeerReviewTraining
         progress ??= ProgressReporter.Silent;
         using (loop = new Trainer<PairBatch>(trainable, objectives, source, options, evaluation, TokenizedPair.CountTokens, progress))
         {
-            if (resume) RewardTrainer.ResumeFromLatest(loop, progress);
+            if (resume) loop.ResumeFromLatest();
             var result = loop.Run();
             RewardTraining.Normalize(model, train);
             RewardTraining.Normalize(peer, train);
