@@ -122,7 +122,7 @@ public sealed class DpoCommandTests : IDisposable
     }
 
     [Fact]
-    public void Unpaired_judgements_train_kto_and_other_losses_are_refused_on_them()
+    public void Unpaired_judgements_train_kto_or_apo_zero_and_other_losses_are_refused_on_them()
     {
         var unpaired = Path.Combine(root, "unpaired.jsonl");
         File.WriteAllLines(unpaired, Enumerable.Range(0, 6).Select(i =>
@@ -132,8 +132,12 @@ public sealed class DpoCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("KTO: 3 desirable, 3 undesirable", run.Error);
         Assert.True(File.Exists(Path.Combine(root, "kto", "final", "model.safetensors")));
+        var apo = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "apo"), "--max-steps", "1", "--batch-size", "3",
+            "--loss", "apo_zero");
+        Assert.True(apo.ExitCode == 0, apo.Error);
+        Assert.Contains("APO-zero: 3 desirable, 3 undesirable", apo.Error);
         var sigmoid = CliRun.Of("dpo", "--data", unpaired, "--model", model, "--out", Path.Combine(root, "kto2"));
         Assert.NotEqual(0, sigmoid.ExitCode);
-        Assert.Contains("only KTO trains on", sigmoid.Error);
+        Assert.Contains("use --loss kto_pair or --loss apo_zero", sigmoid.Error);
     }
 }

@@ -60,4 +60,30 @@ public sealed class KtoObjectiveTests
         Assert.Equal(4 * z0, result.MetricSums["kl"], FloatTolerance.Of(ScalarType.Float32, 64, 4 * z0));
         Assert.Equal(2.0, result.MetricSums["count/desirable"]);
     }
+
+    [Fact]
+    public void The_apo_zero_objective_is_the_unpaired_apo_zero_loss_without_a_reference_point()
+    {
+        using var policy = TinyConfigs.Create("gpt2", seed: 4);
+        using var referenceModel = TinyConfigs.Create("gpt2", seed: 5);
+        var random = new Random(7);
+        int[] Tokens(int n) => Enumerable.Range(0, n).Select(_ => random.Next(3, 64)).ToArray();
+        var rows = Enumerable.Range(0, 4).Select(i => new TokenizedPair(TokenizedSequence.PromptCompletion(Tokens(3), Tokens(3)),
+            TokenizedSequence.PromptCompletion(Tokens(3), Tokens(4)), i < 3 ? 1.0 : 0.0)).ToList();
+        var objective = new KtoObjective(policy, new FrozenReference(referenceModel), new PreferenceLossOptions { Beta = 0.5 }, PreferenceLossType.ApoZero);
+        using var batch = TokenizedPair.Collate(rows, 0);
+        using var noGrad = no_grad();
+        var result = objective.Compute(batch);
+        // plain double: r = β·(log πθ − log π_ref) of the judged completion; desirable 1 − σ(r), undesirable σ(r)
+        var (policyJudged, _) = PairColumns.LogProbs(policy, rows, 0, 4);
+        var (referenceJudged, _) = PairColumns.LogProbs(referenceModel, rows, 0, 4);
+        double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+        var expected = Enumerable.Range(0, 4).Sum(i =>
+        {
+            var reward = Sigmoid(0.5 * (policyJudged[i] - referenceJudged[i]));
+            return i < 3 ? 1 - reward : reward;
+        });
+        Assert.Equal(expected, result.Sum.item<float>(), FloatTolerance.Of(ScalarType.Float32, 64, 4));
+        Assert.Throws<ArgumentException>(() => new KtoObjective(policy, new FrozenReference(referenceModel), new PreferenceLossOptions(), PreferenceLossType.Sigmoid));
+    }
 }

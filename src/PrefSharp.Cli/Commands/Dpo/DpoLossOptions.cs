@@ -7,7 +7,7 @@ namespace PrefSharp.Cli.Commands.Dpo;
 /// <summary>The command-line flags of <see cref="DpoOptions"/> shared by <c>dpo</c> and <c>online-dpo</c>: loss list, β, label smoothing, the per-loss constants, reference, TR-DPO, WPO.</summary>
 public sealed class DpoLossOptions
 {
-    public Option<string> Loss { get; } = new("--loss") { Description = "Loss list with optional weights, e.g. sigmoid or sigmoid,sft:0.2 or simpo; unpaired data (prompt, completion, label) trains KTO with kto_pair", DefaultValueFactory = _ => "sigmoid" };
+    public Option<string> Loss { get; } = new("--loss") { Description = "Loss list with optional weights, e.g. sigmoid or sigmoid,sft:0.2 or simpo; unpaired data (prompt, completion, label) trains kto_pair or apo_zero", DefaultValueFactory = _ => "sigmoid" };
     public Option<double> Beta { get; } = new("--beta") { Description = "β: strength of the KL regularisation toward the reference (> 0)", DefaultValueFactory = _ => 0.1 };
     public Option<double> LabelSmoothing { get; } = new("--label-smoothing") { Description = "cDPO/rDPO label noise ε in [0, 0.5)", DefaultValueFactory = _ => 0.0 };
     public Option<string> Reference { get; } = new("--reference") { Description = "live (frozen copy), cached (log-probs computed once, saved in OUT) or none (reference-free)", DefaultValueFactory = _ => "live" };

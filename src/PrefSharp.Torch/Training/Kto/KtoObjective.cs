@@ -11,11 +11,15 @@ namespace PrefSharp.Torch.Training.Kto;
 /// objective over <see cref="KtoEncoding"/> rows: the first sequence of each row is the judged completion, the second
 /// the mismatched one, the weight 1 (desirable) or 0 (undesirable). The reference point z₀ is the micro-batch mean
 /// of the mismatched log-ratios log πθ(y_j|x_i) − log π_ref(y_j|x_i), detached and clamped at 0, as TRL's KTOTrainer
-/// estimates it. Weight = number of judgements.
+/// estimates it. Weight = number of judgements. With <paramref name="loss"/> = <see cref="PreferenceLossType.ApoZero"/>
+/// the rows train APO-zero's unpaired form instead (<see cref="ApoZeroUnpairedLoss"/>, TRL's KTOTrainer
+/// <c>loss_type="apo_zero_unpaired"</c>), which needs no reference point.
 /// </summary>
-public sealed class KtoObjective(ICausalLM policy, IReferenceLogProbs reference, PreferenceLossOptions options) : ITrainingObjective<PairBatch>
+public sealed class KtoObjective(ICausalLM policy, IReferenceLogProbs reference, PreferenceLossOptions options,
+    PreferenceLossType loss = PreferenceLossType.KtoPair) : ITrainingObjective<PairBatch>
 {
     private readonly PreferenceLossOptions options = options.Validate();
+    private readonly PreferenceLossType loss = KtoTrainer.CheckUnpaired(loss);
 
     public double Weight(PairBatch batch) => batch.Count;
 
@@ -27,7 +31,9 @@ public sealed class KtoObjective(ICausalLM policy, IReferenceLogProbs reference,
         var ratios = forward.Chosen.PerSequence - referenceJudged;                                                // (B)
         var referencePoint = (forward.Rejected.PerSequence - referenceMismatched).mean().detach();
         var desirable = tensor(labels.Select(l => l > 0.5).ToArray(), device: ratios.device);
-        var losses = KtoLoss.Unpaired(ratios, desirable, referencePoint, options.Beta, options.KtoDesirableWeight, options.KtoUndesirableWeight);
+        var losses = loss == PreferenceLossType.ApoZero
+            ? ApoZeroUnpairedLoss.Compute(ratios, desirable, options.Beta)
+            : KtoLoss.Unpaired(ratios, desirable, referencePoint, options.Beta, options.KtoDesirableWeight, options.KtoUndesirableWeight);
         var rewards = options.Beta * ratios.detach();
         var good = desirable.to(rewards.dtype);
         var metrics = new Dictionary<string, double>
