@@ -27,10 +27,7 @@ public static partial class GrpoCommand
     private static readonly Option<int> MaxCompletion = new("--max-completion-length") { Description = "Most tokens per completion", DefaultValueFactory = _ => 256 };
     private static readonly Option<double> Temperature = new("--temperature") { Description = "Sampling temperature (> 0)", DefaultValueFactory = _ => 1.0 };
     private static readonly Option<int> Iterations = new("--iterations") { Description = "Updates per rollout μ", DefaultValueFactory = _ => 1 };
-    private static readonly Option<double?> KlBudget = new("--kl-budget")
-    {
-        Description = "Stop when the mean sequence KL to --model over the last 5 rollout steps reaches this many nats (early stopping; off by default)",
-    };
+    private static readonly Option<double?> KlBudget = KlBudgetOption.Create();
     private static readonly Option<string> ScaleRewards = new("--scale-rewards") { Description = "group, batch or none", DefaultValueFactory = _ => "group" };
     private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward", DefaultValueFactory = _ => 8 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue from the newest complete checkpoint in --out (same prompts, seed and options)" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Torch.Training.Options;
 using PrefSharp.Torch.Training.Ppo;
 
@@ -30,6 +31,7 @@ public static partial class PpoCommand
     private static readonly Option<double> ClipRange = new("--clip-range") { Description = "ε: the policy ratio π/π_old is clipped to [1 − ε, 1 + ε]", DefaultValueFactory = _ => 0.2 };
     private static readonly Option<double> ValueClip = new("--value-clip") { Description = "A value may move this far from the rollout's before its loss is clipped", DefaultValueFactory = _ => 0.2 };
     private static readonly Option<double> ValueCoef = new("--value-coef") { Description = "Weight of the value loss beside the policy loss", DefaultValueFactory = _ => 0.1 };
+    private static readonly Option<double?> KlBudget = KlBudgetOption.Create();
     private static readonly Option<int> Epochs = new("--ppo-epochs") { Description = "Passes over each rollout", DefaultValueFactory = _ => 4 };
     private static readonly Option<int> MiniBatches = new("--mini-batches") { Description = "Optimiser updates per pass, each on a slice of the rollout", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> MicroBatch = new("--micro-batch-size") { Description = "Completions per forward/backward (memory only; even for p3o)", DefaultValueFactory = _ => 8 };
@@ -45,6 +47,7 @@ public static partial class PpoCommand
         MaxCompletionLength = parse.GetValue(MaxCompletion),
         Temperature = parse.GetValue(Temperature),
         KlCoefficient = parse.GetValue(KlCoef),
+        KlBudget = parse.GetValue(KlBudget),
         Gamma = parse.GetValue(Gamma),
         Lambda = parse.GetValue(Lambda),
         WhitenAdvantages = !parse.GetValue(NoWhiten),

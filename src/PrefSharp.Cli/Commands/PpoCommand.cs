@@ -27,7 +27,7 @@ public static partial class PpoCommand
         var command = new Command("ppo", "Online PPO with a value model (GAE, KL in the reward, clipped policy and value losses), or pairwise P3O, on prompt-only data")
         {
             Prompts, Model, Reward, Gold, JudgeModel, JudgeTimeout, Out, Algorithm, P3oClip, Critic, PromptsPerStep, MaxCompletion, Temperature,
-            KlCoef, Gamma, Lambda, NoWhiten, ClipRange, ValueClip, ValueCoef, Epochs, MiniBatches, MicroBatch, Resume, Chat,
+            KlCoef, KlBudget, Gamma, Lambda, NoWhiten, ClipRange, ValueClip, ValueCoef, Epochs, MiniBatches, MicroBatch, Resume, Chat,
         };
         training.AddTo(command);
         command.SetAction(parse => Run(parse, training));
@@ -36,6 +36,7 @@ public static partial class PpoCommand
             "prefsharp ppo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --critic rm:runs/rm --out runs/ppo-critic",
             "prefsharp ppo --prompts gym/prompts.txt --model runs/sft --reward gym:lexicon --algorithm p3o --p3o-clip joint --out runs/p3o",
             "prefsharp ppo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/ppo --ppo-epochs 4 --mini-batches 2 --kl-coef 0.1",
+            "prefsharp ppo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/ppo --kl-budget 1",
             "prefsharp ppo --prompts prompts.txt --model runs/sft --reward rm:runs/rm --out runs/ppo --save-every 50 --resume");
     }
 
@@ -52,7 +53,7 @@ public static partial class PpoCommand
         }, parse.InvocationConfiguration.Error);
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new
         {
-            steps = result.Steps, checkpoint = result.Checkpoint, reward, proxy_reward = last?.Reward, gold_reward = last?.GoldReward,
+            steps = result.Steps, stopped_at_kl_budget = result.StoppedAtKlBudget, checkpoint = result.Checkpoint, reward, proxy_reward = last?.Reward, gold_reward = last?.GoldReward,
             kl = last?.SequenceKl, explained_variance = last is null || double.IsNaN(last.ExplainedVariance) ? (double?)null : last.ExplainedVariance,
         }));
         return 0;

@@ -3,6 +3,7 @@ using PrefSharp.Torch.Tests.Models;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
+using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Torch.Tests.Grpo;
 

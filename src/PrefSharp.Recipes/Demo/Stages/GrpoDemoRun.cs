@@ -5,6 +5,7 @@ using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Training.Grpo;
 using PrefSharp.Torch.Training.Logging;
 using PrefSharp.Torch.Training.Options;
+using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Recipes.Demo.Stages;
 

@@ -23,7 +23,7 @@ public sealed record GrpoDemoSettings
 
     /// <summary>
     /// KL budget in nats (sequence-level, to the SFT policy): the stage keeps the policy of the step at which the trailing
-    /// KL of its rollouts reached it (<see cref="Torch.Training.Grpo.KlBudget"/>). Fixed in advance, never tuned on gold: 1 nat
+    /// KL of its rollouts reached it (<see cref="Torch.Training.Rollouts.KlBudget"/>). Fixed in advance, never tuned on gold: 1 nat
     /// is where the quick lexicon run (seed 0) was still on the rising side of its gold curve.
     /// </summary>
     public double KlBudget { get; init; } = 1.0;

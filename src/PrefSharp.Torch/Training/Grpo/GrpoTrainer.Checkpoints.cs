@@ -1,5 +1,6 @@
 using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Torch.Training.Grpo;
 
@@ -53,9 +54,7 @@ public sealed partial class GrpoTrainer
         }
         if (result.AlreadyFinished) return new GrpoTrainingResult(Step, false, result.LastCheckpoint, []);
         if (result.Cancelled) return new GrpoTrainingResult(Step, true, result.LastCheckpoint, reports);
-        if (result.Stopped)
-            progress.Message(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"stopped at step {Step}: the mean sequence KL of the last {budget!.Window} rollouts, {budget.TrailingMean:F3} nats, reached the budget of {budget.Budget} nats"));
+        if (result.Stopped) progress.Message(budget!.StopMessage(Step));
         return new GrpoTrainingResult(Step, false, result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports)
         {
             StoppedAtKlBudget = result.Stopped,

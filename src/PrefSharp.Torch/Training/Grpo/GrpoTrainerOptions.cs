@@ -60,12 +60,12 @@ public sealed record GrpoTrainerOptions
 
     /// <summary>
     /// Stop once the trailing mean of the rollouts' sequence-level KL to the reference reaches this many nats
-    /// (<see cref="Grpo.KlBudget"/>; needs a reference model); null: run all steps.
+    /// (<see cref="Rollouts.KlBudget"/>; needs a reference model); null: run all steps.
     /// </summary>
     public double? KlBudget { get; init; }
 
     /// <summary>Steps in the trailing mean that <see cref="KlBudget"/> compares with the budget. ≥ 1.</summary>
-    public int KlBudgetWindow { get; init; } = Grpo.KlBudget.DefaultWindow;
+    public int KlBudgetWindow { get; init; } = Rollouts.KlBudget.DefaultWindow;
 
     /// <summary>Shared-loop options; <see cref="TrainingOptions.MaxSteps"/> is the number of rollout steps.</summary>
     public TrainingOptions Training { get; init; } = new()

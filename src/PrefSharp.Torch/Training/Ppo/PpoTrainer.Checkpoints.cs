@@ -1,5 +1,6 @@
 using PrefSharp.Torch.Training.Checkpointing;
 using PrefSharp.Torch.Training.Loop;
+using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Torch.Training.Ppo;
 
@@ -19,18 +20,21 @@ public sealed partial class PpoTrainer
     public void ResumeFrom(string checkpoint) => loop.ResumeFrom(checkpoint);
 
     /// <summary>
-    /// Runs until <see cref="TotalSteps"/> or cancellation, logging every step's diagnostics to metrics.jsonl and
+    /// Runs until <see cref="TotalSteps"/>, the KL budget (<see cref="PpoTrainerOptions.KlBudget"/>; a resumed run starts a
+    /// fresh trailing window) or cancellation, logging every step's diagnostics to metrics.jsonl and
     /// TensorBoard and checkpointing through the shared loop. A cancelled run writes no checkpoint, like a killed one.
     /// </summary>
     public PpoTrainingResult Run(CancellationToken cancellation = default)
     {
         var reports = new List<PpoStepReport>();
+        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
         void Collect(StepReport step)
         {
             reports.Add(Report(step));
             StepCompleted?.Invoke(lastReport!);
         }
         loop.StepCompleted += Collect;
+        loop.StopWhen = budget is null ? null : _ => budget.Observe(lastReport!.Diagnostics.SequenceKl);
         TrainingResult result;
         try
         {
@@ -41,7 +45,11 @@ public sealed partial class PpoTrainer
             loop.StepCompleted -= Collect;
         }
         if (result.AlreadyFinished) return new PpoTrainingResult(Step, false, result.LastCheckpoint, []);
-        return new PpoTrainingResult(Step, result.Cancelled,
-            result.Cancelled ? result.LastCheckpoint : result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports);
+        if (result.Cancelled) return new PpoTrainingResult(Step, true, result.LastCheckpoint, reports);
+        if (result.Stopped) progress.Message(budget!.StopMessage(Step));
+        return new PpoTrainingResult(Step, false, result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports)
+        {
+            StoppedAtKlBudget = result.Stopped,
+        };
     }
 }

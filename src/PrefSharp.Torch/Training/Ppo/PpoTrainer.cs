@@ -26,6 +26,7 @@ public sealed partial class PpoTrainer : IDisposable
 {
     private readonly PpoRolloutSource source;
     private readonly Trainer<PpoMicroBatch> loop;
+    private readonly ProgressReporter progress;
     private PpoStepReport? lastReport;
 
     /// <param name="policy">The trained policy.</param>
@@ -45,12 +46,13 @@ public sealed partial class PpoTrainer : IDisposable
         Rollouts.RolloutSampler.CheckPrompts(prompts);
         if (Options.Algorithm == PpoAlgorithm.Ppo && value is null) throw new ArgumentException("PPO needs a value model", nameof(value));
         if (Options.Algorithm == PpoAlgorithm.P3o) value = null;
-        if (Options.KlCoefficient > 0 && reference is null)
-            throw new ArgumentException($"KlCoefficient = {Options.KlCoefficient} needs a reference model to measure KL against", nameof(reference));
+        if ((Options.KlCoefficient > 0 || Options.KlBudget is not null) && reference is null)
+            throw new ArgumentException($"KlCoefficient = {Options.KlCoefficient} and KlBudget = {Options.KlBudget} need a reference model to measure KL against", nameof(reference));
+        this.progress = progress ?? ProgressReporter.ForConsole();
         source = new PpoRolloutSource(policy, reference, value, reward, prompts, decode, gold, Options, () => loop!.Step);
         loop = new Trainer<PpoMicroBatch>(PolicyWithValue.Trainable(policy, value, folder => SaveAlongside?.Invoke(folder)),
             new PpoObjective(policy, value, Options), source, Options.Training with { GradientAccumulation = Options.MicroBatchesPerRollout },
-            countTokens: batch => batch.Rows.AttentionMask.sum().item<long>(), progress: progress ?? ProgressReporter.ForConsole())
+            countTokens: batch => batch.Rows.AttentionMask.sum().item<long>(), progress: this.progress)
         {
             UpdatesPerStep = Options.Epochs * Options.MiniBatches, MiniBatches = Options.MiniBatches, SavedOptions = Options,
         };

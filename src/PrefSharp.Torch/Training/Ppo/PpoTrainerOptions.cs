@@ -62,6 +62,16 @@ public sealed record PpoTrainerOptions
     /// <summary>Padding id of prompts and completions.</summary>
     public long PadTokenId { get; init; }
 
+    /// <summary>
+    /// Stop when the trailing mean of the rollouts' sequence KL (k1, <see cref="PpoStepDiagnostics.SequenceKl"/>) reaches
+    /// this many nats (<see cref="Rollouts.KlBudget"/>, as GRPO's); null: run all steps. Puts PPO and GRPO runs at the
+    /// same KL whatever their penalties, which differ in kind (k1 in PPO's reward, k3 in GRPO's loss).
+    /// </summary>
+    public double? KlBudget { get; init; }
+
+    /// <summary>Steps in the trailing mean that <see cref="KlBudget"/> compares with the budget. ≥ 1.</summary>
+    public int KlBudgetWindow { get; init; } = Rollouts.KlBudget.DefaultWindow;
+
     /// <summary>Shared-loop options; <see cref="TrainingOptions.MaxSteps"/> is the number of rollout steps.</summary>
     public TrainingOptions Training { get; init; } = new()
     {
@@ -92,6 +102,8 @@ public sealed record PpoTrainerOptions
         if (!(Gamma is >= 0 and <= 1)) throw new ArgumentException($"must be in [0, 1], found {Gamma}", nameof(Gamma));
         if (!(Lambda is >= 0 and <= 1)) throw new ArgumentException($"must be in [0, 1], found {Lambda}", nameof(Lambda));
         Loss.Validate();
+        if (KlBudget is { } budget && (!(budget > 0) || double.IsInfinity(budget))) throw new ArgumentException($"must be finite and > 0 nats, found {budget}", nameof(KlBudget));
+        if (KlBudgetWindow < 1) throw new ArgumentException($"must be ≥ 1, found {KlBudgetWindow}", nameof(KlBudgetWindow));
         if (Epochs < 1) throw new ArgumentException($"must be ≥ 1, found {Epochs}", nameof(Epochs));
         if (MicroBatchSize < 1) throw new ArgumentException($"must be ≥ 1, found {MicroBatchSize}", nameof(MicroBatchSize));
         if (Algorithm == PpoAlgorithm.P3o && MicroBatchSize % 2 != 0)

@@ -1,4 +1,4 @@
-namespace PrefSharp.Torch.Training.Grpo;
+namespace PrefSharp.Torch.Training.Rollouts;
 
 /// <summary>
 /// Early stopping at a KL budget: watches the sequence-level KL(π ‖ π_ref) of the policy's own rollouts, step by step,
@@ -36,6 +36,10 @@ public sealed class KlBudget
 
     /// <summary>The step at which the trailing mean first reached the budget (1-based count of observations); null before.</summary>
     public long? ReachedAtStep { get; private set; }
+
+    /// <summary>The line a trainer prints when it stops at <paramref name="step"/> because the budget was reached.</summary>
+    public string StopMessage(long step) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"stopped at step {step}: the mean sequence KL of the last {Window} rollouts, {TrailingMean:F3} nats, reached the budget of {Budget} nats");
 
     /// <summary>Adds one step's sequence KL; true from the first step whose trailing mean (over a full window) reaches the budget.</summary>
     public bool Observe(double sequenceKl)
