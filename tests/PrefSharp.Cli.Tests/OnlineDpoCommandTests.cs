@@ -30,7 +30,9 @@ public sealed class OnlineDpoCommandTests
         Assert.Contains("round 2: ", run.Output);
         Assert.Contains("gold of samples", run.Output);                          // a gym world is known: gold is reported
         Assert.Contains("consistency 1.000", run.Output.Split('\n').First(l => l.StartsWith("round 1:", StringComparison.Ordinal)));
-        Assert.Contains("gold: ", run.Output);
+        var kl = double.Parse(run.Output.Split('\n').First(l => l.StartsWith("gold: ", StringComparison.Ordinal))
+            .Split("sequence KL to --model ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(double.IsFinite(kl) && kl != 0, $"KL {kl}: the trained policy's samples are scored against the starting one (0 only for the same weights)");
         for (var round = 1; round <= 2; round++)
         {
             var folder = Path.Combine(output, $"round-{round}");

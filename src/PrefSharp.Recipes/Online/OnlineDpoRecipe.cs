@@ -54,7 +54,11 @@ public static class OnlineDpoRecipe
             // the final policy on round 1's prompts with round 1's sampling seed: comparable with round 1's samples
             var after = policy.Sample(firstPrompts, k, unchecked(options.Seed + 1000L), options.MaxNewTokens);
             var goldAfter = Enumerable.Range(0, after.Count).Average(i => goldWorld.GoldUtility(after.Prompts[i], after.Responses[i]));
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gold: {goldBefore:F4} → {goldAfter:F4} ({goldWorld.Name}, round 1's prompts and seed)"));
+            using var start = new PolicySampler(Checkpoint.Load(directory), tokenizer, ownsModel: true);   // --refresh-reference moves `reference`
+            var startLogProbs = start.LogProbs(after.PromptIds, after.CompletionIds);
+            var kl = Enumerable.Range(0, after.Count).Average(i => after.LogProbs[i] - startLogProbs[i]);   // k1 over the policy's own samples
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"gold: {goldBefore:F4} → {goldAfter:F4} ({goldWorld.Name}, round 1's prompts and seed); sequence KL to --model {kl:F4} nats"));
         }
         writer.WriteLine($"policy: {folder}");
         return folder;
