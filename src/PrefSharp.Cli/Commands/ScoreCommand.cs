@@ -11,7 +11,7 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), or an ensemble folder from train-rm --ensemble K", Required = true };
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), an ensemble folder from train-rm --ensemble K, or cdr:STRONG,WEAK (two causal-LM checkpoints: reward log π_strong(y|x) − log π_weak(y|x))", Required = true };
         var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
         var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
@@ -42,6 +42,7 @@ public static class ScoreCommand
             "prefsharp score --model runs/rm --data pairs.jsonl > scores.jsonl",
             "prefsharp score --model runs/rm --data pairs.jsonl --normalize",
             "prefsharp score --model runs/gpm --data pairs.jsonl   # a GPM: win rates within each prompt",
-            "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,0.6");
+            "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,0.6",
+            "prefsharp score --model cdr:runs/sft,runs/base --data pairs.jsonl   # density ratio of two policies, no reward model");
     }
 }

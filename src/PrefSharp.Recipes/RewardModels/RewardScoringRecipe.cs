@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.Likelihood;
 using PrefSharp.Torch.Rewards.MultiObjective;
 using PrefSharp.Torch.Tokenization;
 
@@ -11,12 +12,14 @@ namespace PrefSharp.Recipes.RewardModels;
 /// a General Preference Model, which has no scalar reward, each completion's win rate within its prompt (<see cref="GroupWinRateScores"/>);
 /// a multi-objective model the gated ArmoRM reward, or its DPA projection vᵀr/‖v‖ along <see cref="RewardScoringOptions.Direction"/>,
 /// with the objectives ({"objectives_chosen", "objectives_rejected"});
-/// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says.
+/// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says;
+/// <c>cdr:STRONG,WEAK</c> the log-density ratio of two causal LMs (<see cref="DensityRatioReward"/>).
 /// </summary>
 public static class RewardScoringRecipe
 {
     public static IReadOnlyList<JsonObject> Score(RewardScoringOptions options)
     {
+        if (options.ModelDirectory.StartsWith("cdr:", StringComparison.Ordinal)) return DensityRatio(options);
         if (RewardModelEvaluationRecipe.IsMultiObjective(options.ModelDirectory, options.Direction)) return MultiObjective(options);
         if (RewardEnsembleFolder.IsEnsemble(options.ModelDirectory)) return Ensemble(options);
         using var model = RewardCheckpoint.Load(options.ModelDirectory);
@@ -47,6 +50,19 @@ public static class RewardScoringRecipe
             RewardPairs.Encode(tokenizer, p.Prompt, p.Chosen, options.MaxLength), RewardPairs.Encode(tokenizer, p.Prompt, p.Rejected, options.MaxLength),
         }).ToList();
         var rewards = RewardEnsembleFolder.Score(ensemble, sequences, options.Ensemble, options.BatchSize);
+        return [.. options.Pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
+    }
+
+    /// <summary><c>cdr:STRONG,WEAK</c>: r = log π_strong(y | x) − log π_weak(y | x) of each completion.</summary>
+    private static IReadOnlyList<JsonObject> DensityRatio(RewardScoringOptions options)
+    {
+        if (options.Normalize) throw new ArgumentException("--normalize rescales a reward model's rewards with its stored statistics; cdr:STRONG,WEAK has none", "--normalize");
+        var folders = options.ModelDirectory[4..].Split(',');
+        if (folders.Length != 2 || folders.Any(f => !Directory.Exists(f)))
+            throw new ArgumentException($"--model cdr:STRONG,WEAK needs two existing checkpoint folders, found \"{options.ModelDirectory[4..]}\"", "--model");
+        using var ratio = DensityRatioReward.Load(folders[0], folders[1]);
+        var rewards = ratio.Score([.. options.Pairs.SelectMany(p => new[] { (p.Prompt.ToPlainText(), p.Chosen.ToPlainText()), (p.Prompt.ToPlainText(), p.Rejected.ToPlainText()) })],
+            options.BatchSize);
         return [.. options.Pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
     }
 

@@ -75,21 +75,8 @@ public sealed class PolicySampler : IDisposable
     {
         if (promptIds.Count != completionIds.Count)
             throw new ArgumentException($"{promptIds.Count} prompts but {completionIds.Count} completions", nameof(completionIds));
-        var pad = Tokenizer.PaddingId();
-        var result = new double[promptIds.Count];
-        Model.Module.eval();
-        for (var start = 0; start < promptIds.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var count = Math.Min(batchSize, promptIds.Count - start);
-            var sequences = Enumerable.Range(start, count).Select(i => TokenizedSequence.PromptCompletion(promptIds[i], completionIds[i])).ToList();
-            var batch = SequenceBatch.Collate(sequences, pad);
-            var (logProbs, _) = CompletionLogProbs.Compute(Model, batch);
-            var values = logProbs.PerSequence.to_type(ScalarType.Float64).data<double>().ToArray();
-            Array.Copy(values, 0, result, start, count);
-        }
-        return result;
+        return ScoredLogProbs.Compute(Model, promptIds.Select((p, i) => TokenizedSequence.PromptCompletion(p, completionIds[i])).ToList(),
+            Tokenizer.PaddingId(), batchSize);
     }
 
     public void Dispose()
