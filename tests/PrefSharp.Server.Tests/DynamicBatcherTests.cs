@@ -6,14 +6,17 @@ using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Server.Tests;
 
-/// <summary>Requests waiting together are decoded in one batch; the queue is bounded; incompatible requests wait.</summary>
+/// <summary>
+/// Continuous batching: requests waiting together join in one prefill, finished rows leave at once and waiting requests take
+/// their place mid-flight, seeded requests draw the same tokens in any company, the queue is bounded, cancelled requests leave.
+/// </summary>
 public sealed class DynamicBatcherTests
 {
     private static readonly ByteLevelTokenizer Tokenizer = ByteLevelTokenizer.WithChatMl();
     private static readonly ChatTemplate Template = ChatTemplate.For(Tokenizer);
 
-    private static GenerationJob Job(string prompt, int maxTokens, double temperature = 0, long? seed = null) =>
-        new(Template.Prompt(prompt), 1, maxTokens, new SamplingSettings(temperature, 1.0, seed), Template.StopTokenIds);
+    private static GenerationJob Job(string prompt, int maxTokens, double temperature = 0, long? seed = null, IReadOnlyList<int>? stopIds = null) =>
+        new(Template.Prompt(prompt), 1, maxTokens, new SamplingSettings(temperature, 1.0, seed), stopIds ?? Template.StopTokenIds);
 
     [Fact]
     public async Task Jobs_waiting_together_are_decoded_in_one_batch_with_the_text_each_gets_alone()
@@ -26,7 +29,7 @@ public sealed class DynamicBatcherTests
         batcher.Start();
         var rows = (await Task.WhenAll(tasks)).Select(r => Assert.Single(r)).ToList();
 
-        Assert.Equal(1, batcher.Batches);
+        Assert.Equal(1, batcher.Prefills);
         Assert.Equal(3, batcher.LargestBatchRows);
         for (var i = 0; i < prompts.Length; i++)
         {
@@ -51,7 +54,7 @@ public sealed class DynamicBatcherTests
         var heard = new List<StreamedToken>();
         await foreach (var token in streaming.Tokens.Reader.ReadAllAsync()) heard.Add(token);
 
-        Assert.Equal(1, batcher.Batches);  // decoded together with a job that runs 9 steps
+        Assert.Equal(1, batcher.Prefills);  // joined together with a job that runs 9 steps
         var result = await rows;
         for (var row = 0; row < 2; row++)
         {
@@ -71,7 +74,7 @@ public sealed class DynamicBatcherTests
         var second = batcher.Submit(Job("yo", 3));
         await Task.WhenAll(first, second);
 
-        Assert.Equal((1, 2), (batcher.Batches, batcher.LargestBatchRows));
+        Assert.Equal((1, 2), (batcher.Prefills, batcher.LargestBatchRows));
     }
 
     [Fact]
@@ -96,18 +99,70 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
-    public async Task A_seeded_or_differently_sampled_job_is_not_mixed_into_another_batch()
+    public async Task A_finished_row_leaves_at_once_and_a_waiting_job_takes_its_place_in_the_running_batch()
+    {
+        using var model = TinyServer.NewPolicy();
+        using var batcher = new DynamicBatcher(model, Tokenizer, maxBatchRows: 2, queueLength: 8, start: false);
+        var (shortJob, longJob, waitingJob) = (Job("hi", 2, stopIds: []), Job("a longer prompt", 8, stopIds: []), Job("xyz", 3, stopIds: []));
+        var (first, second, third) = (batcher.Submit(shortJob), batcher.Submit(longJob), batcher.Submit(waitingJob));
+        batcher.Step();                                        // short and long join (the batch holds 2 rows); xyz waits
+        Assert.Equal((1, 2), (batcher.Prefills, batcher.RunningRows));
+        batcher.Step();                                        // short's second token: it is done and leaves
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.Equal(1, batcher.RunningRows);
+        batcher.Step();                                        // xyz joins the long row mid-flight
+        Assert.Equal((2, 2), (batcher.Prefills, batcher.RunningRows));
+        while (!second.IsCompleted || !third.IsCompleted) batcher.Step();
+
+        Assert.Equal(2, batcher.LargestBatchRows);
+        Assert.Equal([2, 8, 3], (await Task.WhenAll(first, second, third)).Select(rows => Assert.Single(rows).Ids.Count));
+        Assert.Equal(0, batcher.RunningRows);
+    }
+
+    [Fact]
+    public void A_seeded_job_draws_the_same_tokens_alone_and_joining_a_differently_sampled_batch_mid_flight()
+    {
+        using var model = TinyServer.NewPolicy();
+        IReadOnlyList<GeneratedRow> Run(DynamicBatcher batcher, Task<IReadOnlyList<GeneratedRow>> task)
+        {
+            while (!task.IsCompleted) batcher.Step();
+            return task.Result;
+        }
+        using var alone = new DynamicBatcher(model, Tokenizer, maxBatchRows: 8, queueLength: 8, start: false);
+        var expected = Assert.Single(Run(alone, alone.Submit(Job("hi", 10, temperature: 0.9, seed: 11, stopIds: []))));
+
+        using var shared = new DynamicBatcher(model, Tokenizer, maxBatchRows: 8, queueLength: 8, start: false);
+        var others = shared.Submit(new GenerationJob(Template.Prompt("a longer prompt"), 2, 20, new SamplingSettings(0.7, 0.95, 3), []));
+        for (var step = 0; step < 3; step++) shared.Step();
+        var joined = Assert.Single(Run(shared, shared.Submit(Job("hi", 10, temperature: 0.9, seed: 11, stopIds: []))));
+        Run(shared, others);
+
+        Assert.Equal((2, 3), (shared.Prefills, shared.LargestBatchRows));  // it joined two running rows
+        Assert.Equal(expected.Ids, joined.Ids);
+        Assert.Equal(10, joined.Ids.Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_leaves_the_running_batch_and_the_others_go_on()
     {
         using var model = TinyServer.NewPolicy();
         using var batcher = new DynamicBatcher(model, Tokenizer, maxBatchRows: 8, queueLength: 8, start: false);
-        var tasks = new[]
+        using var disconnect = new CancellationTokenSource();
+        var streaming = new GenerationJob(Template.Prompt("hi"), 2, 20, new SamplingSettings(0, 1, null), [])
         {
-            batcher.Submit(Job("a", 3)), batcher.Submit(Job("b", 3, seed: 5)), batcher.Submit(Job("c", 3, temperature: 0.7)),
-            batcher.Submit(Job("d", 3)),
+            Tokens = GenerationJob.TokenChannel(), Cancellation = disconnect.Token,
         };
-        batcher.Start();
-        await Task.WhenAll(tasks);
-        Assert.Equal(3, batcher.Batches);        // {a, d}, {b}, {c}
-        Assert.Equal(2, batcher.LargestBatchRows);
+        var (gone, staying) = (batcher.Submit(streaming), batcher.Submit(Job("yo", 6, stopIds: [])));
+        batcher.Step();
+        Assert.Equal(3, batcher.RunningRows);
+        disconnect.Cancel();
+        batcher.Step();
+
+        Assert.Equal(1, batcher.RunningRows);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
+        while (streaming.Tokens.Reader.TryRead(out _)) { }
+        Assert.True(streaming.Tokens.Reader.Completion.IsCompleted);  // the stream ends once its tokens are read
+        while (!staying.IsCompleted) batcher.Step();
+        Assert.Equal(6, Assert.Single(await staying).Ids.Count);
     }
 }

@@ -13,8 +13,8 @@ namespace PrefSharp.Bench.Benchmarks;
 
 /// <summary>
 /// <c>prefsharp serve</c> under 16 concurrent clients over loopback HTTP, each sending 2 text completions of 64 tokens
-/// (temperature 1, no seed), to a Llama-style model (d = 256, 4 layers, byte-level vocabulary): dynamic batching of up
-/// to 16 sequences (value) against the same server decoding one request at a time (bound, <c>--max-batch 1</c>).
+/// (temperature 1, no seed), to a Llama-style model (d = 256, 4 layers, byte-level vocabulary): continuous batching of
+/// up to 16 sequences, rows leaving and joining at every step (value), against the same server decoding one request at a time (bound, <c>--max-batch 1</c>).
 /// Tokens are the completion tokens the server reports. ratio = speed-up (target ≥ 4).
 /// </summary>
 public sealed class ServeBatchingBenchmark : IBenchmark
@@ -25,7 +25,7 @@ public sealed class ServeBatchingBenchmark : IBenchmark
 
     public string Name => "serve-batching";
 
-    public string Description => "serve: completion tokens/s for 16 concurrent clients, dynamic batching (value) vs one request at a time (bound)";
+    public string Description => "serve: completion tokens/s for 16 concurrent clients, continuous batching (value) vs one request at a time (bound)";
 
     public IEnumerable<BenchResult> Run(BenchContext context)
     {

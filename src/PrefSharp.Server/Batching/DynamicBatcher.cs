@@ -8,18 +8,21 @@ using static TorchSharp.torch;
 namespace PrefSharp.Server.Batching;
 
 /// <summary>
-/// Dynamic batching: requests that are waiting when the decoder becomes free (an idle decoder first waits a few
-/// milliseconds for requests arriving together) are decoded together in one left-padded
-/// batch through <see cref="BatchGenerator"/> (KV cache), up to <c>maxBatchRows</c> sequences, in arrival order; a job
-/// whose sampling settings differ from the batch's first waits for the next batch. At most <c>queueLength</c> jobs wait;
-/// one more is refused with 429. One worker thread owns the model, so no two forwards run at once.
+/// Continuous batching (<see cref="ContinuousBatch"/>): one worker thread owns the model and a running batch, and at every
+/// decoding step the rows that finished leave (their request completes at once) while waiting requests join, in arrival
+/// order, as long as the batch holds at most <c>maxBatchRows</c> rows (a request with more rows than that joins only an
+/// empty batch). Requests with any sampling settings share the batch (<see cref="RowSampler"/>). At most
+/// <c>queueLength</c> requests wait to join; one more is refused with 429. An idle decoder first waits a few
+/// milliseconds for requests arriving together, so they are prefilled in one forward.
 /// </summary>
-public sealed class DynamicBatcher : IDisposable
+public sealed partial class DynamicBatcher : IDisposable
 {
     private readonly Channel<GenerationJob> queue = Channel.CreateUnbounded<GenerationJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<GenerationJob> held = [];
-    private readonly ICausalLM model;
-    private readonly long padId;
+    private readonly List<BatchRow> rows = [];
+    private readonly ContinuousBatch batch;
+    private readonly Generator shared = new(unchecked((ulong)Random.Shared.NextInt64()));
+    private readonly int[] eosIds;
     private readonly int maxBatchRows;
     private readonly int queueLength;
     private readonly Thread worker;
@@ -30,18 +33,22 @@ public sealed class DynamicBatcher : IDisposable
     /// (default 5 ms; none when a batch holds one row).</param>
     public DynamicBatcher(ICausalLM model, ITokenizer tokenizer, int maxBatchRows, int queueLength, bool start = true, TimeSpan? batchWindow = null)
     {
-        (this.model, this.maxBatchRows, this.queueLength) = (model, maxBatchRows, queueLength);
+        (this.maxBatchRows, this.queueLength) = (maxBatchRows, queueLength);
         this.batchWindow = batchWindow ?? TimeSpan.FromMilliseconds(5);
-        padId = tokenizer.PaddingId();
+        batch = new ContinuousBatch(model);
+        eosIds = [.. model.Config.EosTokenIds.Select(id => (int)id)];
         worker = new Thread(Work) { IsBackground = true, Name = "prefsharp-decode" };
         if (start) Start();
     }
 
-    /// <summary>Batches decoded so far.</summary>
-    public int Batches { get; private set; }
+    /// <summary>Forwards that prefilled requests joining the batch so far (requests admitted at the same step share one).</summary>
+    public int Prefills { get; private set; }
 
-    /// <summary>The most sequences decoded together so far.</summary>
+    /// <summary>The most rows decoded together in one step so far.</summary>
     public int LargestBatchRows { get; private set; }
+
+    /// <summary>Rows in the running batch now.</summary>
+    internal int RunningRows => rows.Count;
 
     /// <summary>Starts the worker (only needed when constructed with <c>start: false</c>).</summary>
     public void Start()
@@ -64,106 +71,22 @@ public sealed class DynamicBatcher : IDisposable
 
     private void Work()
     {
-        while (held.Count > 0 || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (rows.Count > 0 || held.Count > 0 || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            if (held.Count == 0 && maxBatchRows > 1 && batchWindow > TimeSpan.Zero) Thread.Sleep(batchWindow);
-            while (queue.Reader.TryRead(out var arrived)) held.Add(arrived);
-            var batch = NextBatch();
-            Interlocked.Add(ref waiting, -batch.Count);
-            try
-            {
-                var rows = Decode(batch);
-                var offset = 0;
-                foreach (var job in batch)
-                {
-                    job.Tokens?.Writer.TryComplete();
-                    job.Result.SetResult(rows.Skip(offset).Take(job.Rows).Select(r => Truncate(r, job)).ToList());
-                    offset += job.Rows;
-                }
-            }
-            catch (Exception failure)
-            {
-                foreach (var job in batch)
-                {
-                    job.Tokens?.Writer.TryComplete(failure);
-                    job.Result.TrySetException(failure);
-                }
-            }
+            if (rows.Count == 0 && held.Count == 0 && maxBatchRows > 1 && batchWindow > TimeSpan.Zero) Thread.Sleep(batchWindow);
+            Step();
         }
     }
-
-    /// <summary>The first waiting job and every later one that can share its batch, while the rows fit.</summary>
-    private List<GenerationJob> NextBatch()
-    {
-        var batch = new List<GenerationJob> { held[0] };
-        var rows = held[0].Rows;
-        foreach (var job in held.Skip(1))
-            if (rows + job.Rows <= maxBatchRows && batch[0].CanShareBatchWith(job))
-            {
-                batch.Add(job);
-                rows += job.Rows;
-            }
-        held.RemoveAll(batch.Contains);
-        return batch;
-    }
-
-    private List<GeneratedRow> Decode(List<GenerationJob> batch)
-    {
-        var first = batch[0];
-        var prompts = batch.SelectMany(j => Enumerable.Repeat(j.PromptIds, j.Rows))
-            .Select(p => (IReadOnlyList<long>)[.. p.Select(id => (long)id)]).ToList();
-        var options = new GenerationOptions
-        {
-            MaxNewTokens = batch.Max(j => j.MaxTokens),
-            Temperature = first.Sampling.Temperature,
-            TopP = first.Sampling.TopP,
-            Seed = first.Sampling.Seed ?? Random.Shared.NextInt64(),
-            PadTokenId = padId,
-            StopTokenIds = [.. first.StopIds.Select(id => (long)id)],
-        };
-        using var scope = NewDisposeScope();
-        var (ids, mask) = PromptBatch.LeftPad(prompts, padId);
-        var output = BatchGenerator.Generate(model, ids, mask, options, batch.Any(j => j.Tokens is not null) ? step => Publish(batch, step) : null);
-        Batches++;
-        LargestBatchRows = Math.Max(LargestBatchRows, prompts.Count);
-        var width = (int)output.GeneratedTokens.shape[1];
-        var tokens = output.GeneratedTokens.data<long>().ToArray();      // (B·N)
-        var kept = output.GeneratedMask.data<long>().ToArray();          // (B·N)
-        var logProbs = output.TokenLogProbs.data<float>().ToArray();     // (B·N)
-        return [.. Enumerable.Range(0, prompts.Count).Select(row =>
-        {
-            var positions = Enumerable.Range(row * width, width).Where(i => kept[i] == 1).ToList();
-            return new GeneratedRow([.. positions.Select(i => (int)tokens[i])], [.. positions.Select(i => logProbs[i])], false);
-        })];
-    }
-
-    /// <summary>Hands each streaming job its rows' tokens of this step, within the job's own token limit.</summary>
-    private static void Publish(List<GenerationJob> batch, GeneratedStep step)
-    {
-        var offset = 0;
-        foreach (var job in batch)
-        {
-            for (var row = 0; job.Tokens is not null && step.Step < job.MaxTokens && row < job.Rows; row++)
-                if (step.Tokens[offset + row] != GeneratedStep.Finished)
-                    job.Tokens.Writer.TryWrite(new StreamedToken(row, (int)step.Tokens[offset + row], step.LogProbs[offset + row]));
-            offset += job.Rows;
-        }
-    }
-
-    /// <summary>The row cut to the job's own token limit, with whether it ended at a stop token.</summary>
-    private GeneratedRow Truncate(GeneratedRow row, GenerationJob job)
-    {
-        var count = Math.Min(row.Ids.Count, job.MaxTokens);
-        var ids = row.Ids.Take(count).ToList();
-        return new GeneratedRow(ids, [.. row.LogProbs.Take(count)], ids.Count > 0 && (job.StopIds.Contains(ids[^1]) || IsEos(ids[^1])));
-    }
-
-    private bool IsEos(int id) => model.Config.EosTokenIds.Contains(id);
 
     public void Dispose()
     {
         queue.Writer.TryComplete();
         if (worker.IsAlive) worker.Join();
-        foreach (var job in held) job.Result.TrySetException(new ApiException(503, "the server is shutting down", type: "server_error"));
+        var shutdown = new ApiException(503, "the server is shutting down", type: "server_error");
+        while (queue.Reader.TryRead(out var job)) held.Add(job);
+        foreach (var job in held) job.Result.TrySetException(shutdown);
+        Fail(shutdown, []);
+        batch.Dispose();
+        shared.Dispose();
     }
 }

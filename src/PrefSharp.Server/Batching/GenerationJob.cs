@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace PrefSharp.Server.Batching;
 
-/// <summary>One request's share of a batch: <see cref="Rows"/> samples of one tokenized prompt.</summary>
+/// <summary>One request's share of the running batch: <see cref="Rows"/> samples of one tokenized prompt.</summary>
 /// <param name="StopIds">Token ids that end a row (the template's end-of-turn and EOS ids).</param>
 public sealed record GenerationJob(IReadOnlyList<int> PromptIds, int Rows, int MaxTokens, SamplingSettings Sampling, IReadOnlyList<int> StopIds)
 {
@@ -14,11 +14,10 @@ public sealed record GenerationJob(IReadOnlyList<int> PromptIds, int Rows, int M
     /// </summary>
     public Channel<StreamedToken>? Tokens { get; init; }
 
+    /// <summary>Cancelled when the client goes away: the job's rows leave the batch at the next step and its task is cancelled.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>A channel for <see cref="Tokens"/>: one writer (the decoder), one reader (the response).</summary>
     public static Channel<StreamedToken> TokenChannel() =>
         Channel.CreateUnbounded<StreamedToken>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
-
-    /// <summary>Whether <paramref name="other"/> may be decoded in the same batch as this job.</summary>
-    public bool CanShareBatchWith(GenerationJob other) =>
-        Sampling.Seed is null && other.Sampling.Seed is null && Sampling == other.Sampling && StopIds.SequenceEqual(other.StopIds);
 }

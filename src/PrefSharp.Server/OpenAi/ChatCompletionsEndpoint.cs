@@ -35,6 +35,7 @@ internal static class ChatCompletionsEndpoint
         var job = new GenerationJob(promptIds, sampling.Choices, budget, sampling.Settings, policy.Chat.StopTokenIds)
         {
             Tokens = sampling.Stream ? GenerationJob.TokenChannel() : null,
+            Cancellation = context.RequestAborted,
         };
         var pending = policy.Batcher.Submit(job);
         var tokenizer = policy.Chat.Tokenizer;

@@ -30,6 +30,7 @@ internal static class CompletionsEndpoint
             sampling.Budget(ids.Count, policy.ContextLength, Math.Min(16, limits.MaxTokens), "prompt"), sampling.Settings, policy.Plain.StopTokenIds)
         {
             Tokens = sampling.Stream ? GenerationJob.TokenChannel() : null,
+            Cancellation = context.RequestAborted,
         }).ToList();
         var pending = jobs.Select(policy.Batcher.Submit).ToList();
         var tokenizer = policy.Plain.Tokenizer;

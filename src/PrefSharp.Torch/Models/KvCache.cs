@@ -43,6 +43,10 @@ public sealed class KvCache(int numLayers, long capacity) : IDisposable
         return (keyBuffer.narrow(2, 0, Length + tokens), valueBuffer.narrow(2, 0, Length + tokens));
     }
 
+    /// <summary>Views of the stored keys and values of <paramref name="layer"/>, (B, H_kv, Length, D); null before the first append.</summary>
+    public (Tensor Keys, Tensor Values)? Stored(int layer) =>
+        _keys[layer] is { } keys && _values[layer] is { } values ? (keys.narrow(2, 0, Length), values.narrow(2, 0, Length)) : null;
+
     /// <summary>Marks <paramref name="tokens"/> more tokens as stored; the model calls this once after all layers.</summary>
     public void Advance(long tokens) => Length += tokens;
 
