@@ -41,8 +41,14 @@ public static partial class GrpoCommand
         }
     }
 
-    private static (double Min, double Max)? SteerWeights(ParseResult parse) =>
-        parse.GetValue(Steer) is { } text ? Pair(text, "--steer", "w_min,w_max with 0 ≤ w_min ≤ w_max") : null;
+    private static (double Min, double Max)? SteerWeights(ParseResult parse)
+    {
+        if (parse.GetValue(Steer) is not { } text) return null;
+        const string expected = "w_min,w_max with 0 ≤ w_min ≤ w_max";
+        var (min, max) = Pair(text, "--steer", expected);
+        if (!(min >= 0 && min <= max && double.IsFinite(max))) throw new ArgumentException($"--steer: {text} is out of range; expected {expected}", "--steer");
+        return (min, max);
+    }
 
     private static (double, double) Pair(string text, string flag, string expected)
     {
