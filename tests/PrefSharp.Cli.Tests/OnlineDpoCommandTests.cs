@@ -76,4 +76,18 @@ public sealed class OnlineDpoCommandTests
         Assert.Equal(2, rso.ExitCode);
         Assert.Contains("--rso-accepted", rso.Error);
     }
+
+    [Fact]
+    public void Momentum_needs_the_per_round_reference_and_runs_with_it()
+    {
+        var (model, prompts, root) = Setup();
+        string[] args = ["online-dpo", "--prompts", prompts, "--model", model, "--label", "gym:sorting", "--rounds", "2", "--samples-per-prompt", "3",
+            "--votes", "3", "--max-new-tokens", "6", "--max-steps", "2", "--batch-size", "4", "--lr", "1e-3", "--momentum", "0.3"];
+        var refused = CliRun.Of([.. args, "--out", Path.Combine(root, "refused")]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--momentum needs --refresh-reference", refused.Error);
+        var run = CliRun.Of([.. args, "--out", Path.Combine(root, "apo"), "--refresh-reference"]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("round 2: ", run.Output);
+    }
 }

@@ -7,20 +7,27 @@ namespace PrefSharp.Bench.Benchmarks;
 /// <summary>
 /// The game-theoretic methods on the intransitive world's style cycle (<see cref="StyleCycleAnswers"/>): a tabular
 /// policy over four answers trained 400 steps by SPO (self-play win rates + GRPO advantages), Nash-MD (opponent from
-/// the geometric mixture, τ = 0.1, β = 0.5) and pointwise GRPO on the fitted Bradley–Terry reward, three seeds each
+/// the geometric mixture, τ = 0.1, β = 0.5), MNPO (pairs from π_t against the last three policies, η = 0.5, 20 updates
+/// per iteration), the same with one past policy (INPO) and pointwise GRPO on the fitted Bradley–Terry reward, three seeds each
 /// (<see cref="AnswerGame"/>). Reported per method: the exploitability of the last and of the averaged policy (0 at
-/// the maximal lottery; bound = the uniform start's) and the final policy's win rate against the other two methods'.
+/// the maximal lottery; bound = the uniform start's) and the final policy's win rate against the other methods'.
 /// </summary>
 public sealed class GymNashBenchmark : IBenchmark
 {
     private const int Steps = 400;
 
-    private static readonly (string Name, GameMethod Method, double LearningRate)[] Methods =
-        [("spo", GameMethod.SelfPlay, 0.05), ("nash-md", GameMethod.NashMd, 0.2), ("grpo-bt", GameMethod.BradleyTerryGrpo, 0.05)];
+    private static readonly AnswerGameOptions Mnpo = new() { LearningRate = 0.2, Eta = 0.5, IterationSteps = 20 };
+
+    private static readonly (string Name, GameMethod Method, AnswerGameOptions Options)[] Methods =
+    [
+        ("spo", GameMethod.SelfPlay, new() { LearningRate = 0.05 }), ("nash-md", GameMethod.NashMd, new() { LearningRate = 0.2, Tau = 0.1 }),
+        ("mnpo", GameMethod.Multiplayer, Mnpo with { Population = 3 }), ("inpo", GameMethod.Multiplayer, Mnpo with { Population = 1 }),
+        ("grpo-bt", GameMethod.BradleyTerryGrpo, new() { LearningRate = 0.05 }),
+    ];
 
     public string Name => "gym-nash";
 
-    public string Description => "SPO, Nash-MD and GRPO on a Bradley–Terry reward on the intransitive style cycle: exploitability (distance to the maximal lottery), 3 seeds";
+    public string Description => "SPO, Nash-MD, MNPO, INPO and GRPO on a Bradley–Terry reward on the intransitive style cycle: exploitability (distance to the maximal lottery), 3 seeds";
 
     public IEnumerable<BenchResult> Run(BenchContext context)
     {
@@ -32,9 +39,9 @@ public sealed class GymNashBenchmark : IBenchmark
         var last = Methods.ToDictionary(m => m.Name, _ => new List<double>());
         var average = Methods.ToDictionary(m => m.Name, _ => new List<double>());
         for (var s = 0; s < 3; s++)
-            foreach (var (name, method, learningRate) in Methods)
+            foreach (var (name, method, options) in Methods)
             {
-                using var play = new AnswerGame(game.Preference, method, new AnswerGameOptions { Seed = context.Seed + s, LearningRate = learningRate, Tau = 0.1 });
+                using var play = new AnswerGame(game.Preference, method, options with { Seed = context.Seed + s });
                 for (var step = 1; step <= Steps; step++)
                 {
                     play.Step();

@@ -50,7 +50,7 @@ public static partial class GrpoCommand
             },
             ImportanceSampling = parse.GetValue(Ratio) == "sequence" ? ImportanceSamplingLevel.Sequence : ImportanceSamplingLevel.Token,
             SapoTemperaturePositive = parse.GetValue(SapoPositive), SapoTemperatureNegative = parse.GetValue(SapoNegative),
-            TopEntropyQuantile = parse.GetValue(TopEntropy), EntropyCoefficient = parse.GetValue(EntropyCoef),
+            TopEntropyQuantile = parse.GetValue(TopEntropy), EntropyCoefficient = parse.GetValue(EntropyCoef), EntropyChangeWeighting = SteerWeights(parse),
         };
     }
 }

@@ -21,7 +21,7 @@ public static partial class GrpoCommand
     private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", Required = true };
-    private static readonly Option<string> Advantage = new("--advantage") { Description = "grpo (group baseline) or rloo (leave-one-out)", DefaultValueFactory = _ => "grpo" };
+    private static readonly Option<string> Advantage = new("--advantage") { Description = "grpo (group baseline), rloo (leave-one-out) or riskpo (RiskPO's Mixed Value-at-Risk of bundled questions)", DefaultValueFactory = _ => "grpo" };
     private static readonly Option<int> GroupSize = new("--group-size") { Description = "Completions per prompt G (≥ 2)", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> PromptsPerStep = new("--prompts-per-step") { Description = "Prompts per step B", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> MaxCompletion = new("--max-completion-length") { Description = "Most tokens per completion", DefaultValueFactory = _ => 256 };
@@ -35,7 +35,7 @@ public static partial class GrpoCommand
 
     public static Command Create()
     {
-        Advantage.AcceptOnlyFromAmong("grpo", "rloo");
+        Advantage.AcceptOnlyFromAmong("grpo", "rloo", "riskpo");
         ScaleRewards.AcceptOnlyFromAmong("group", "batch", "none");
         var training = new TrainingFlags(new GrpoTrainerOptions().Training, new TrainingFlagTexts
         {
@@ -48,7 +48,7 @@ public static partial class GrpoCommand
             Prompts, Model, Pairwise, Gold, JudgeModel, JudgeTimeout, Out, Advantage, GroupSize, PromptsPerStep, MaxCompletion, Temperature,
             Iterations, KlBudget, ScaleRewards, MicroBatch, Resume, Chat,
         };
-        foreach (var flag in RewardFlags().Concat(LossFlags())) command.Options.Add(flag);
+        foreach (var flag in RewardFlags().Concat(LossFlags()).Concat(RiskFlags())) command.Options.Add(flag);
         Ensemble.AddTo(command);
         training.AddTo(command);
         command.SetAction(parse => Run(parse, training));

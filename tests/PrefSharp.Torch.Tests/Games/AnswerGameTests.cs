@@ -28,10 +28,11 @@ public sealed class AnswerGameTests(ITestOutputHelper output)
     [Theory]
     [InlineData(GameMethod.SelfPlay, 0.05, false)]   // SPO's guarantee is for the average of its iterates (no regret)
     [InlineData(GameMethod.NashMd, 0.2, true)]       // Nash-MD's is for the last iterate (to the τ-regularised equilibrium)
+    [InlineData(GameMethod.Multiplayer, 0.2, true)]  // MNPO's population of three past policies steadies the last iterate
     public void Self_play_and_Nash_MD_approach_the_maximal_lottery_and_GRPO_on_a_Bradley_Terry_reward_does_not(GameMethod method, double learningRate, bool lastIterate)
     {
         var (_, preference, margin, _) = StyleCycleAnswers.Create();
-        var options = new AnswerGameOptions { Seed = 3, LearningRate = learningRate, Tau = 0.1 };
+        var options = new AnswerGameOptions { Seed = 3, LearningRate = learningRate, Tau = 0.1, IterationSteps = 20 };
         using var game = new AnswerGame(preference, method, options);
         using var baseline = new AnswerGame(preference, GameMethod.BradleyTerryGrpo, options);
         double Distance(AnswerGame g) => LotteryDistance.Exploitability(lastIterate ? g.Distribution : g.AverageDistribution, margin);
@@ -44,5 +45,20 @@ public sealed class AnswerGameTests(ITestOutputHelper output)
         }
         Assert.True(Distance(game) < start / 2.5, $"exploitability {start:F4} → {Distance(game):F4}");
         Assert.True(Distance(game) < Distance(baseline) / 2, $"{method} {Distance(game):F4}, BT-GRPO {Distance(baseline):F4}");
+    }
+
+    [Fact]
+    public void Playing_a_population_of_three_past_policies_ends_nearer_the_lottery_than_playing_the_last_one_alone()
+    {
+        var (_, preference, margin, _) = StyleCycleAnswers.Create();
+        double LastIterate(int population) => Enumerable.Range(0, 3).Average(seed =>
+        {
+            using var game = new AnswerGame(preference, GameMethod.Multiplayer, new AnswerGameOptions { Seed = 10 + seed, LearningRate = 0.2, Population = population, IterationSteps = 20 });
+            for (var step = 0; step < 400; step++) game.Step();
+            return LotteryDistance.Exploitability(game.Distribution, margin);
+        });
+        var (inpo, mnpo) = (LastIterate(1), LastIterate(3));
+        output.WriteLine($"exploitability of the last iterate: one opponent (INPO) {inpo:F4}, three (MNPO) {mnpo:F4}");
+        Assert.True(mnpo < inpo / 1.5, $"one opponent {inpo:F4}, three {mnpo:F4}");
     }
 }

@@ -34,6 +34,7 @@ public static class OnlineDpoCommand
     internal static readonly Option<bool> Cream = new("--cream") { Description = "CREAM: soft labels C = (τ + 1)/2 from the rank agreement with what the previous round learned" };
     internal static readonly Option<string> CreamModeFlag = new("--cream-mode") { Description = "average (one C per round) or per-prompt", DefaultValueFactory = _ => "average" };
     internal static readonly Option<bool> RefreshReference = new("--refresh-reference") { Description = "DNO (Rosset et al. 2024, Alg. 2): each round's reference is the policy at the start of the round, so every round is a KL-regularised step from the last one; default: --model throughout, as in iterative DPO" };
+    internal static readonly Option<double> Momentum = new("--momentum") { Description = "APO (He et al. 2024, Alg. 1): Nesterov momentum α in [0, 1) across rounds, θ ← θ̂_t+1 + α·(θ̂_t+1 − θ̂_t) after each round (the paper: 0.3); needs --refresh-reference; default 0, off", DefaultValueFactory = _ => 0.0 };
     internal static readonly Option<string> Out = new("--out") { Description = "Output folder: round-N/ policies, each round's training logs", Required = true };
     internal static readonly Option<int> MaxNewTokens = new("--max-new-tokens") { Description = "Most tokens per sampled response", DefaultValueFactory = _ => 64 };
 
@@ -49,7 +50,7 @@ public static class OnlineDpoCommand
         var command = new Command("online-dpo", "Iterative on-policy DPO: sample from the policy, label with a gym world, a reward model or a judge, train; repeat")
         {
             Prompts, Model, Out, Label, JudgeModel, JudgeTimeout, Annotators, Votes, Gold, Rounds, SamplesPerPrompt, PromptsPerRound, Pairs, MinMargin,
-            RsoBeta, RsoAccepted, Cream, CreamModeFlag, RefreshReference, MaxNewTokens,
+            RsoBeta, RsoAccepted, Cream, CreamModeFlag, RefreshReference, Momentum, MaxNewTokens,
         };
         losses.AddTo(command);
         training.AddTo(command);

@@ -28,11 +28,14 @@ internal static class OnlineDpoFlags
         Require(minMargin >= 0 && double.IsFinite(minMargin), "--min-margin", $"must be ≥ 0, found {minMargin}");
         var votes = parse.GetValue(Votes);
         Require(votes >= 1, "--votes", $"must be ≥ 1, found {votes}");
+        var momentum = parse.GetValue(Momentum);
+        Require(momentum >= 0 && momentum < 1, "--momentum", $"must be in [0, 1), found {momentum}");
+        Require(momentum == 0 || parse.GetValue(RefreshReference), "--momentum", "needs --refresh-reference (APO's rounds are proximal steps from the policy each round starts with)");
         var training = trainingFlags.From(parse, parse.GetValue(Out)!);
         var options = new OnlineDpoOptions
         {
             SamplesPerPrompt = k, Pairs = rso ? PairSelection.Rso : PairSelection.BestWorst, MinMargin = minMargin,
-            RsoBeta = parse.GetValue(RsoBeta), RsoAccepted = accepted, RefreshReference = parse.GetValue(RefreshReference),
+            RsoBeta = parse.GetValue(RsoBeta), RsoAccepted = accepted, RefreshReference = parse.GetValue(RefreshReference), Momentum = momentum,
             Cream = !parse.GetValue(Cream) ? CreamMode.Off : parse.GetValue(CreamModeFlag) == "per-prompt" ? CreamMode.PerPrompt : CreamMode.Average,
             MaxNewTokens = parse.GetValue(MaxNewTokens), Seed = training.Seed, Dpo = lossFlags.From(parse), Training = training,
         }.Validate();

@@ -16,9 +16,9 @@ namespace PrefSharp.Torch.Training.Games;
 /// whose maximal lottery is computable exactly (<see cref="Core.Ranking.Intransitive.MaximalLottery"/>). Each
 /// <see cref="Step"/> samples G answers for each of B groups and updates by <see cref="GameMethod"/> with the library's
 /// own pieces: <see cref="GroupWinRate"/>, <see cref="GroupAdvantages"/>, <see cref="GrpoLoss"/>,
-/// <see cref="GeometricMixture"/>, <see cref="NashMdLoss"/>, so the dynamics measured here are those of the trainers.
+/// <see cref="GeometricMixture"/>, <see cref="NashMdLoss"/>, <see cref="Losses.Preference.MnpoLoss"/>, so the dynamics measured here are those of the trainers.
 /// </summary>
-public sealed class AnswerGame : IDisposable
+public sealed partial class AnswerGame : IDisposable
 {
     private readonly Tensor preference;         // (K, K) float64, P(i ≻ j)
     private readonly Tensor? bradleyTerry;      // (K) fitted log-strengths, the pointwise reward
@@ -26,6 +26,7 @@ public sealed class AnswerGame : IDisposable
     private readonly Tensor referenceLogits;    // (K) zeros: uniform
     private readonly optim.Optimizer optimizer;
     private readonly Generator generator;
+    private readonly PolicyPopulation? population;   // MNPO's last n policies
     private readonly double[] sum;
 
     /// <param name="preference">P(i ≻ j) for K answers, with P(i ≻ j) + P(j ≻ i) = 1.</param>
@@ -41,6 +42,11 @@ public sealed class AnswerGame : IDisposable
         optimizer = optim.SGD([logits], options.LearningRate);
         generator = new Generator(unchecked((ulong)options.Seed));
         sum = Distribution;
+        if (method == GameMethod.Multiplayer)
+        {
+            using var start = referenceLogits.log_softmax(0);
+            population = new PolicyPopulation(options.Population, start);
+        }
     }
 
     /// <summary>P(i ≻ j) = σ(margin) of <paramref name="world"/> among <paramref name="answers"/> to <paramref name="prompt"/>.</summary>
@@ -89,12 +95,17 @@ public sealed class AnswerGame : IDisposable
         using var scope = NewDisposeScope();
         var (groups, size) = (Options.Groups, Options.GroupSize);
         Tensor actions;
-        using (no_grad()) actions = logits.softmax(0).multinomial(groups * size, replacement: true, generator: generator);   // (B·G)
-        var logProbs = logits.log_softmax(0).index_select(0, actions);                                                      // (B·G)
+        using (no_grad())
+        {
+            var sampler = population is null ? logits.softmax(0) : population.Latest.exp();
+            actions = sampler.multinomial(groups * size, replacement: true, generator: generator);                          // (B·G)
+        }
         optimizer.zero_grad();
-        Loss(actions, logProbs).backward();
+        var loss = population is null ? Loss(actions, logits.log_softmax(0).index_select(0, actions)) : MultiplayerLoss(actions);
+        loss.backward();
         optimizer.step();
         Steps++;
+        AdvancePopulation();
         var current = Distribution;
         for (var i = 0; i < sum.Length; i++) sum[i] += current[i];
     }
@@ -135,6 +146,7 @@ public sealed class AnswerGame : IDisposable
     {
         optimizer.Dispose();
         generator.Dispose();
+        population?.Dispose();
         logits.Dispose();
         referenceLogits.Dispose();
         preference.Dispose();

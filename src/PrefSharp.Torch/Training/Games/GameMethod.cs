@@ -12,6 +12,13 @@ public enum GameMethod
     /// <summary>Nash-MD-PG (Munos et al. 2024, Sec. 7): one opponent per sample from π^(1−β)·π_ref^β, <see cref="NashMd.NashMdLoss"/>.</summary>
     NashMd,
 
+    /// <summary>
+    /// TD-MNPO (Wu et al. 2025, "Multiplayer Nash Preference Optimization", Sec. 3.2): pairs sampled from π_t and labelled
+    /// by the preference, <see cref="Losses.Preference.MnpoLoss"/> against the last n policies
+    /// (<see cref="PolicyPopulation"/>); an iteration is <see cref="AnswerGameOptions.IterationSteps"/> updates.
+    /// </summary>
+    Multiplayer,
+
     /// <summary>Pointwise GRPO on the Bradley–Terry reward fitted to the preference: the scalar-reward baseline.</summary>
     BradleyTerryGrpo,
 }

@@ -8,4 +8,7 @@ public enum AdvantageEstimator
 
     /// <summary>RLOO: mean of the other G − 1 rewards, unscaled (Ahmadian et al. 2024, Eq. 6); <see cref="GrpoTrainerOptions.Scaling"/> is ignored.</summary>
     LeaveOneOut,
+
+    /// <summary>RiskPO: the Mixed Value-at-Risk advantages of bundled questions (Ren et al. 2025; <see cref="MixedValueAtRisk"/>), with <see cref="GrpoTrainerOptions.Risk"/>; <see cref="GrpoTrainerOptions.Scaling"/> is ignored.</summary>
+    MixedValueAtRisk,
 }

@@ -23,6 +23,8 @@ public static partial class GrpoLoss
         var ratio = logRatio.exp();
         var advantage = inputs.Advantages.to(logProbs.dtype).unsqueeze(1);                   // (B, 1)
         var loss = Surrogate(ratio, advantage, logProbs, options);                           // (B, T)
+        if (options.EntropyChangeWeighting is { } steer)
+            loss = loss * EntropyChangeWeights.Compute(inputs.Advantages, logProbs, inputs.OldLogProbs, inputs.Entropies!, inputs.Mask, steer.Min, steer.Max);
         if (options.TopEntropyQuantile < 1) loss = loss * HighEntropyTokens.Mask(inputs.Entropies!, inputs.Mask, options.TopEntropyQuantile);
         Tensor? kl = inputs.RefLogProbs is null ? null : KlEstimator.K3(logProbs, inputs.RefLogProbs.to(logProbs.dtype));
         if (options.Beta > 0) loss = loss + options.Beta * kl!;
@@ -47,7 +49,7 @@ public static partial class GrpoLoss
             throw new ArgumentException($"advantages must be (B) = [{shape[0]}], found [{string.Join(", ", inputs.Advantages.shape)}]", nameof(inputs));
         if (options.Beta > 0 && inputs.RefLogProbs is null)
             throw new ArgumentException($"Beta = {options.Beta} > 0 needs reference log-probs", nameof(inputs));
-        if ((options.EntropyCoefficient != 0 || options.TopEntropyQuantile < 1) && inputs.Entropies is null)
-            throw new ArgumentException($"EntropyCoefficient = {options.EntropyCoefficient} and TopEntropyQuantile = {options.TopEntropyQuantile} need per-token entropies", nameof(inputs));
+        if (options.NeedsEntropies && inputs.Entropies is null)
+            throw new ArgumentException($"EntropyCoefficient = {options.EntropyCoefficient}, TopEntropyQuantile = {options.TopEntropyQuantile} and EntropyChangeWeighting = {options.EntropyChangeWeighting} need per-token entropies", nameof(inputs));
     }
 }

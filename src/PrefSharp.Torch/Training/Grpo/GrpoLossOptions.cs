@@ -28,6 +28,12 @@ public sealed record GrpoLossOptions
     /// <summary>Entropy bonus c: ℓ_{i,t} −= c·H_{i,t} (Williams and Peng 1991; Mnih et al. 2016, Eq. in §4); 0 = off.</summary>
     public double EntropyCoefficient { get; init; }
 
+    /// <summary>
+    /// STEER's token weights (w_min, w_max) (Hao et al. 2025; <see cref="EntropyChangeWeights"/>): each token's policy term
+    /// is scaled by a weight falling linearly with its estimated entropy change |Ω|; the authors use (0.8, 1.2); null = off.
+    /// </summary>
+    public (double Min, double Max)? EntropyChangeWeighting { get; init; }
+
     /// <summary>The per-token surrogate: PPO's clip (default), CISPO or SAPO.</summary>
     public PolicySurrogate Surrogate { get; init; } = PolicySurrogate.Clip;
 
@@ -46,6 +52,9 @@ public sealed record GrpoLossOptions
     /// <summary>ρ: only the top-ρ tokens by entropy enter the policy term (<see cref="HighEntropyTokens"/>); 1 = all (TRL default).</summary>
     public double TopEntropyQuantile { get; init; } = 1.0;
 
+    /// <summary>Whether the loss reads per-token entropies (the bonus, the top-entropy mask, STEER).</summary>
+    public bool NeedsEntropies => EntropyCoefficient != 0 || TopEntropyQuantile < 1 || EntropyChangeWeighting is not null;
+
     /// <summary>ε_high as used (the default falls back to ε_low).</summary>
     public double ResolvedEpsilonHigh => EpsilonHigh ?? EpsilonLow;
 
@@ -58,6 +67,8 @@ public sealed record GrpoLossOptions
         if (!(Beta >= 0) || double.IsInfinity(Beta)) throw new ArgumentException($"must be finite and ≥ 0, found {Beta}", nameof(Beta));
         if (MaxCompletionLength < 0) throw new ArgumentException($"must be ≥ 0 (0 = mask width), found {MaxCompletionLength}", nameof(MaxCompletionLength));
         if (!double.IsFinite(EntropyCoefficient)) throw new ArgumentException($"must be finite, found {EntropyCoefficient}", nameof(EntropyCoefficient));
+        if (EntropyChangeWeighting is { } steer && !(steer.Min >= 0 && steer.Min <= steer.Max && double.IsFinite(steer.Max)))
+            throw new ArgumentException($"must satisfy 0 ≤ w_min ≤ w_max < ∞, found ({steer.Min}, {steer.Max})", nameof(EntropyChangeWeighting));
         if (Delta is { } delta && !(delta > 1 + ResolvedEpsilonHigh && double.IsFinite(delta)))
             throw new ArgumentException($"must be finite and > 1 + ε_high = {1 + ResolvedEpsilonHigh}, found {delta}", nameof(Delta));
         if (!(SapoTemperaturePositive > 0 && SapoTemperatureNegative > 0) || !double.IsFinite(SapoTemperaturePositive + SapoTemperatureNegative))

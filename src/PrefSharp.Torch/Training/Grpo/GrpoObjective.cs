@@ -19,7 +19,7 @@ internal sealed class GrpoObjective(ICausalLM policy, GrpoLossOptions lossOption
     {
         var (logProbs, logits) = LogProbs.CompletionLogProbs.Compute(policy, batch.Rows);
         var first = batch.Passes++ == 0;
-        var lossNeedsEntropy = lossOptions.EntropyCoefficient != 0 || lossOptions.TopEntropyQuantile < 1;
+        var lossNeedsEntropy = lossOptions.NeedsEntropies;
         var entropies = lossNeedsEntropy || first ? Diagnostics.TokenEntropy.Compute(logits, batch.Mask) : null;
         var inputs = new GrpoLossInputs(logProbs.PerToken, iterations > 1 ? batch.OldLogProbs : null, batch.RefLogProbs,
             batch.Advantages, batch.Mask, lossNeedsEntropy ? entropies : null);

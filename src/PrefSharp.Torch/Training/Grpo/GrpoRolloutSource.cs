@@ -52,9 +52,12 @@ internal sealed class GrpoRolloutSource(ICausalLM policy, ICausalLM? reference, 
         var scored = sampler.Next();
         var size = options.GroupSize;
         var rewards = tensor(scored.Scores.Rewards);
-        var advantages = options.Estimator == AdvantageEstimator.LeaveOneOut
-            ? LeaveOneOutAdvantages.Compute(rewards, size)
-            : GroupAdvantages.Compute(rewards, size, options.Scaling);
+        var advantages = options.Estimator switch
+        {
+            AdvantageEstimator.LeaveOneOut => LeaveOneOutAdvantages.Compute(rewards, size),
+            AdvantageEstimator.MixedValueAtRisk => MixedValueAtRisk.Compute(rewards, size, options.Risk),
+            _ => GroupAdvantages.Compute(rewards, size, options.Scaling),
+        };
         var diagnostics = GrpoRolloutDiagnostics.Measure(scored.Prompts, scored.Rollout, scored.Texts, scored.Scores, rewards, advantages, gold);
         var truncated = options.MaskTruncatedCompletions
             ? TruncatedCompletions.Find(scored.Rollout.Completions, options.MaxCompletionLength, options.StopTokenIds.Concat(policy.Config.EosTokenIds).ToHashSet())

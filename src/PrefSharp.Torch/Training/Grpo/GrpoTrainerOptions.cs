@@ -39,6 +39,9 @@ public sealed record GrpoTrainerOptions
     /// <summary>GRPO's group baseline or RLOO's leave-one-out baseline.</summary>
     public AdvantageEstimator Estimator { get; init; } = AdvantageEstimator.Group;
 
+    /// <summary>RiskPO's quantile levels, tail weight and bundle size, used when <see cref="Estimator"/> is <see cref="AdvantageEstimator.MixedValueAtRisk"/>.</summary>
+    public MixedValueAtRiskOptions Risk { get; init; } = new();
+
     /// <summary>How advantages are scaled (TRL <c>scale_rewards</c>: group, batch, none).</summary>
     public AdvantageScaling Scaling { get; init; } = AdvantageScaling.Group;
 
@@ -85,6 +88,7 @@ public sealed record GrpoTrainerOptions
         if (Iterations < 1) throw new ArgumentException($"must be ≥ 1, found {Iterations}", nameof(Iterations));
         if (MicroBatchSize < 1) throw new ArgumentException($"must be ≥ 1, found {MicroBatchSize}", nameof(MicroBatchSize));
         if (!Enum.IsDefined(Estimator)) throw new ArgumentException($"unknown value {Estimator}", nameof(Estimator));
+        if (Estimator == AdvantageEstimator.MixedValueAtRisk) Risk.Validate(PromptsPerStep);
         if (!Enum.IsDefined(Scaling)) throw new ArgumentException($"unknown value {Scaling}", nameof(Scaling));
         if (KlBudget is { } budget && (!(budget > 0) || double.IsInfinity(budget))) throw new ArgumentException($"must be finite and > 0 nats, found {budget}", nameof(KlBudget));
         if (KlBudgetWindow < 1) throw new ArgumentException($"must be ≥ 1, found {KlBudgetWindow}", nameof(KlBudgetWindow));

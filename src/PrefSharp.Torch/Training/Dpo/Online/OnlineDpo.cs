@@ -19,7 +19,8 @@ namespace PrefSharp.Torch.Training.Dpo.Online;
 /// </summary>
 /// <remarks>
 /// The reference is fixed (the model passed, or the policy as it was when the loop was built) unless
-/// <see cref="OnlineDpoOptions.RefreshReference"/>. With CREAM (<see cref="CreamConsistency"/>), the "previous reward
+/// <see cref="OnlineDpoOptions.RefreshReference"/>. With <see cref="OnlineDpoOptions.Momentum"/> α &gt; 0 (APO), each
+/// round's trained policy is extrapolated by <see cref="NesterovExtrapolation"/> before the next round samples. With CREAM (<see cref="CreamConsistency"/>), the "previous reward
 /// model" whose ranking of this round's samples is compared with the labeller's is the DPO implicit reward that the
 /// previous round taught, log π_t(y|x) − log π_{t−1}(y|x) (π_t the policy now, π_{t−1} the policy the previous round
 /// started from): in CREAM's self-rewarding setting both rankings come from the policy's own implicit rewards, here the
@@ -34,6 +35,7 @@ public sealed class OnlineDpo : IDisposable
     private readonly ICausalLM reference;
     private readonly ICausalLM? ownedReference;
     private ICausalLM? previousPolicy;
+    private readonly NesterovExtrapolation? momentum;
 
     /// <param name="policy">The policy trained in place, with its tokenizer (owned by the caller).</param>
     /// <param name="labeller">Scores the K samples of each prompt; higher is better.</param>
@@ -48,6 +50,7 @@ public sealed class OnlineDpo : IDisposable
         this.gold = gold;
         this.progress = progress ?? ProgressReporter.Silent;
         this.reference = reference ?? (ownedReference = FrozenReference.CopyOf(policy.Model));
+        momentum = Options.Momentum > 0 ? new NesterovExtrapolation(policy.Model.Module, Options.Momentum) : null;
     }
 
     /// <summary>The validated options.</summary>
@@ -92,6 +95,7 @@ public sealed class OnlineDpo : IDisposable
             Options.RefreshReference ? null : reference, progress);
         trainer.Trainer.StepCompleted += step => losses.Add(step.Loss);
         var result = trainer.Run();
+        momentum?.Extrapolate(Policy.Model.Module);
 
         double? sampleGold = gold is null ? null : Enumerable.Range(0, samples.Count).Average(i => gold(samples.Prompts[i], samples.Responses[i]));
         double? goldGap = gold is null ? null
@@ -122,6 +126,7 @@ public sealed class OnlineDpo : IDisposable
 
     public void Dispose()
     {
+        momentum?.Dispose();
         previousPolicy?.Dispose();
         ownedReference?.Dispose();
     }

@@ -30,6 +30,13 @@ public sealed record OnlineDpoOptions
     /// <summary>Use the policy as it is at the start of each round as that round's reference (DNO, Alg. 2) instead of a fixed one. Default false.</summary>
     public bool RefreshReference { get; init; }
 
+    /// <summary>
+    /// APO's Nesterov momentum α (He et al. 2024, Alg. 1; <see cref="NesterovExtrapolation"/>): after each round the policy
+    /// moves on to θ̂_{t+1} + α·(θ̂_{t+1} − θ̂_t). In [0, 1); 0 is off (the default), the paper uses 0.3. Needs
+    /// <see cref="RefreshReference"/>: APO's round is a proximal step from the policy the round starts with.
+    /// </summary>
+    public double Momentum { get; init; }
+
     /// <summary>Most new tokens per sample. ≥ 1. Default 24 (the gym's responses are a few words).</summary>
     public int MaxNewTokens { get; init; } = 24;
 
@@ -54,6 +61,8 @@ public sealed record OnlineDpoOptions
         Check(RsoBeta is null || (RsoBeta > 0 && double.IsFinite(RsoBeta.Value)), nameof(RsoBeta), $"must be finite and > 0, found {RsoBeta}");
         Check(Pairs != PairSelection.Rso || (RsoAccepted >= 2 && RsoAccepted % 2 == 0 && RsoAccepted <= SamplesPerPrompt),
             nameof(RsoAccepted), $"must be even and in [2, SamplesPerPrompt = {SamplesPerPrompt}], found {RsoAccepted}");
+        Check(Momentum >= 0 && Momentum < 1, nameof(Momentum), $"must be in [0, 1), found {Momentum}");
+        Check(Momentum == 0 || RefreshReference, nameof(Momentum), "needs RefreshReference: APO's rounds are proximal steps from the policy each round starts with");
         Check(MaxNewTokens >= 1, nameof(MaxNewTokens), $"must be ≥ 1, found {MaxNewTokens}");
         Check(Cream == CreamMode.Off || Dpo.Losses.Any(l => l.Type == Losses.Preference.PreferenceLossType.Sigmoid), nameof(Cream),
             "needs the sigmoid (DPO) loss in the loss list: CREAM's loss is DPO with a soft label");
