@@ -12,6 +12,7 @@ public static class BenchmarkRegistry
         new GenerateKvCacheBenchmark(),
         new RankOneMillionBenchmark(),
         new RankStreamBenchmark(),
+        new RankManyItemsBenchmark(),
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),
