@@ -13,6 +13,7 @@ public static class BenchmarkRegistry
         new RankOneMillionBenchmark(),
         new RankStreamBenchmark(),
         new RankManyItemsBenchmark(),
+        new RankHundredMillionBenchmark(),
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),
