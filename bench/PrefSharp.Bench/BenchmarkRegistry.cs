@@ -14,6 +14,7 @@ public static class BenchmarkRegistry
         new RankStreamBenchmark(),
         new RankManyItemsBenchmark(),
         new RankHundredMillionBenchmark(),
+        new RankParquetBenchmark(),
         new TrainThroughputBenchmark(),
         new DpoStepBenchmark(),
         new GrpoStepBenchmark(),
