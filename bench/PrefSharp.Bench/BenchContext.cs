@@ -16,4 +16,12 @@ public sealed class BenchContext(string scratchDirectory, int seed)
         action();
         return watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Reads <paramref name="path"/> to the end and discards it: the floor any parser of the file is measured against.</summary>
+    public static void PlainRead(string path)
+    {
+        var buffer = new byte[1 << 20];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        while (stream.Read(buffer) > 0) { }
+    }
 }

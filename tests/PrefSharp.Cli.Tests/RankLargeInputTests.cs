@@ -21,6 +21,7 @@ public sealed class RankLargeInputTests
             var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith("error: sandwich intervals: 2,001 items", line);
             Assert.Contains("expected at most 2,000 items", line);
+            Assert.Contains("--bootstrap", line);
         }
         finally
         {

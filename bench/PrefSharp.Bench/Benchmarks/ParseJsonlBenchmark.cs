@@ -20,7 +20,7 @@ public sealed class ParseJsonlBenchmark(long bytes = 1L << 30) : IBenchmark
         SyntheticPairs.Write(path, bytes, context.Seed);
         var size = new FileInfo(path).Length;
 
-        var readSeconds = BenchContext.Seconds(() => PlainRead(path));
+        var readSeconds = BenchContext.Seconds(() => BenchContext.PlainRead(path));
         long records = 0;
         var baseline = Process.GetCurrentProcess().WorkingSet64;
         var peak = baseline;
@@ -35,12 +35,5 @@ public sealed class ParseJsonlBenchmark(long bytes = 1L << 30) : IBenchmark
         yield return new BenchResult(Name, "parse_throughput", parseRate, "MB/s", readRate, parseRate / readRate);
         var grownMb = (peak - baseline) / 1e6;
         yield return new BenchResult(Name, "working_set_growth", grownMb, "MB", size / 1e6, grownMb / (size / 1e6));
-    }
-
-    private static void PlainRead(string path)
-    {
-        var buffer = new byte[1 << 20];
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        while (stream.Read(buffer) > 0) { }
     }
 }

@@ -26,7 +26,7 @@ public sealed class RankStreamBenchmark(int battles = 1_000_000, int models = 10
         double megabytes = new FileInfo(path).Length / 1e6;
         context.Log($"{megabytes:F0} MB written");
 
-        double read = Best(() => PlainRead(path)), parse = Best(() => BattleCountReader.Read([path]));
+        double read = Best(() => BenchContext.PlainRead(path)), parse = Best(() => BattleCountReader.Read([path]));
         var before = Process.GetCurrentProcess();
         before.Refresh();
         long baseline = before.PeakWorkingSet64;
@@ -42,11 +42,4 @@ public sealed class RankStreamBenchmark(int battles = 1_000_000, int models = 10
     }
 
     private static double Best(Action action) => Enumerable.Range(0, 3).Min(_ => BenchContext.Seconds(action));
-
-    private static void PlainRead(string path)
-    {
-        var buffer = new byte[1 << 20];
-        using var stream = File.OpenRead(path);
-        while (stream.Read(buffer, 0, buffer.Length) > 0) { }
-    }
 }

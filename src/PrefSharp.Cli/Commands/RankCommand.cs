@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PrefSharp.Cli.Output;
 using PrefSharp.Core.Data;
-using PrefSharp.Core.Data.Streaming;
 using PrefSharp.Core.Gym;
 using PrefSharp.Core.Ranking;
 using PrefSharp.Core.Ranking.Input;
@@ -66,7 +65,7 @@ public static partial class RankCommand
             leaderboard = LeaderboardBuilder.Build(arena.Battles(parse.GetValue(SimulatedBattles), parse.GetValue(Seed)).ToList(), options);
         }
         else if (LeaderboardInput.CanStream(parse.GetValue(Files)!, options, readOptions))
-            leaderboard = LeaderboardBuilder.Build(BattleCountReader.Read(parse.GetValue(Files)!), options);
+            leaderboard = LeaderboardBuilder.Build(LeaderboardInput.StreamCounts(parse.GetValue(Files)!), options);
         else
         {
             var input = Read(parse, readOptions);

@@ -15,7 +15,7 @@ public static class BattleResampling
     {
         options.Validate();
         var strengths = new double[options.Rounds][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        var parallel = options.Parallelism;
         Parallel.For(0, options.Rounds, parallel, round =>
         {
             var random = SeedSequence.ForRound(options.Seed, round);

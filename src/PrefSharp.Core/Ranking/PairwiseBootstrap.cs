@@ -72,7 +72,7 @@ public static class PairwiseBootstrap
         var strengths = new double[options.Rounds][];
         var ties = new double[options.Rounds];
         int degenerate = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        var parallel = options.Parallelism;
         Parallel.For(0, options.Rounds, parallel, () => (Newton: new NewtonWorkspace(), Counts: (PairwiseCounts?)null), (round, _, local) =>
         {
             var random = SeedSequence.ForRound(options.Seed, round);

@@ -21,6 +21,7 @@ public static partial class PairwiseNewtonSolver
         double tau = model.HasTieParameter ? x[n] : 0, value = 0;
         for (int pair = 0; pair < counts.PairCount; pair++)
         {
+            if (counts.TotalWeight[pair] == 0) continue; // a pair a bootstrap resample left empty adds exact zeros
             int i = counts.First[pair], j = counts.Second[pair];
             value += model.Evaluate(x[i] - x[j], tau, counts, pair, out PairDerivatives der);
             if (gradient is not null)
@@ -32,7 +33,7 @@ public static partial class PairwiseNewtonSolver
             if (curvature is not null)
             {
                 curvature.DD[pair] = der.DD;
-                curvature.DTau[pair] = der.DTau;
+                if (model.HasTieParameter) curvature.DTau[pair] = der.DTau;
                 curvature.TauTau += der.TauTau;
             }
             if (hessian is null) continue;

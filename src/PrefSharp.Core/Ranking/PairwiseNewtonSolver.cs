@@ -53,21 +53,30 @@ public static partial class PairwiseNewtonSolver
                 : double.IsFinite(warmTau) && model.IsFeasible(warmTau) ? warmTau
                 : model.InitialTieParameter(totalTies / totalWeight);
         }
-        var gradient = workspace.Gradient;
-        var hessian = sparse ? null : workspace.Hessian;
-        var system = sparse ? null : workspace.System;
-        var curvature = sparse ? new SparseCurvature(counts, model.HasTieParameter) { PriorPrecision = options.PriorPrecision } : null;
-        var conjugateGradient = sparse ? new ConjugateGradientStep(dim) : null;
-        var step = workspace.Step;
-        var trial = workspace.Trial;
-        double value = Accumulate(counts, model, x, options.PriorPrecision, gradient, hessian, curvature);
+        var (value, iteration, converged) = sparse
+            ? SparseNewtonIterations.Run(counts, model, options, x, free, tauFree, workspace)
+            : DenseIterations(counts, model, options, x, free, tauFree, workspace);
+        double[] strengths = CentrePerComponent(x.AsSpan(0, n), graph);
+        double tau = model.HasTieParameter ? x[n] : double.NaN;
+        return new StrengthFit(model.Name, counts.Items, strengths, tau, value, iteration, converged)
+        {
+            ReportedTieParameter = model.HasTieParameter ? model.ReportedTieParameter(tau) : double.NaN,
+        };
+    }
+
+    /// <summary>Newton with the dense Hessian and step halving; returns the final value, the iterations and convergence.</summary>
+    private static (double Value, int Iterations, bool Converged) DenseIterations<TModel>(PairwiseCounts counts, TModel model,
+        StrengthFitOptions options, double[] x, int[] free, bool tauFree, NewtonWorkspace workspace) where TModel : struct, IPairwiseLikelihood
+    {
+        int n = counts.ItemCount, dim = x.Length, m = free.Length;
+        var (gradient, hessian, system, step, trial) = (workspace.Gradient, workspace.Hessian!, workspace.System!, workspace.Step, workspace.Trial);
+        double value = Accumulate(counts, model, x, options.PriorPrecision, gradient, hessian, null);
         bool converged = false;
         int iteration = 0;
         while (iteration < options.MaxIterations && !converged)
         {
             iteration++;
-            if (sparse) conjugateGradient!.Solve(curvature!, gradient, free, step);
-            else SolveNewtonSystem(hessian!, gradient, free, dim, system!, step);
+            SolveNewtonSystem(hessian, gradient, free, dim, system, step);
             double scale = 1, largest = 0, size = 1;
             for (int a = 0; a < m; a++) largest = Math.Max(largest, Math.Abs(step[a]));
             for (int k = 0; k < dim; k++) if (double.IsFinite(x[k])) size = Math.Max(size, Math.Abs(x[k]));
@@ -86,7 +95,7 @@ public static partial class PairwiseNewtonSolver
                 Array.Copy(x, trial, dim);
                 for (int a = 0; a < m; a++) trial[free[a]] += scale * step[a];
                 if (tauFree && !model.IsFeasible(trial[n])) continue;
-                trialValue = Accumulate(counts, model, trial, options.PriorPrecision, gradient, hessian, curvature);
+                trialValue = Accumulate(counts, model, trial, options.PriorPrecision, gradient, hessian, null);
                 accepted = trialValue >= value - 1e-12 * (1 + Math.Abs(value));
             }
             if (!accepted) break; // no ascent along the Newton direction: at the optimum to machine precision, or a broken model
@@ -94,12 +103,7 @@ public static partial class PairwiseNewtonSolver
             value = trialValue;
             converged = scale * largest <= options.Tolerance * size;
         }
-        double[] strengths = CentrePerComponent(x.AsSpan(0, n), graph);
-        double tau = model.HasTieParameter ? x[n] : double.NaN;
-        return new StrengthFit(model.Name, counts.Items, strengths, tau, value, iteration, converged)
-        {
-            ReportedTieParameter = model.HasTieParameter ? model.ReportedTieParameter(tau) : double.NaN,
-        };
+        return (value, iteration, converged);
     }
 
     /// <summary>The parameters Newton moves: all but one reference item per component when unpenalised, and τ when free.</summary>

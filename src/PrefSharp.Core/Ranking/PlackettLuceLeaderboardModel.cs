@@ -66,7 +66,7 @@ public sealed class PlackettLuceLeaderboardModel : LeaderboardModel
         options.Validate();
         var strengths = new double[options.Rounds][];
         int degenerate = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        var parallel = options.Parallelism;
         Parallel.For(0, options.Rounds, parallel, round =>
         {
             ChoiceData resample = _data.Resample(SeedSequence.ForRound(options.Seed, round));

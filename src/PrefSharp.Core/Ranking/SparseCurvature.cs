@@ -9,16 +9,19 @@ namespace PrefSharp.Core.Ranking;
 internal sealed class SparseCurvature(PairwiseCounts counts, bool hasTieParameter)
 {
     public readonly double[] DD = new double[counts.PairCount];
-    public readonly double[] DTau = new double[counts.PairCount];
+    public readonly double[] DTau = new double[hasTieParameter ? counts.PairCount : 0];
     public double TauTau;
     public double PriorPrecision;
 
     public int Dimension => counts.ItemCount + (hasTieParameter ? 1 : 0);
 
+    /// <summary>Whether this curvature is kept for <paramref name="other"/> (the same counts object and tie model).</summary>
+    public bool Describes(PairwiseCounts other, bool withTieParameter) => ReferenceEquals(counts, other) && hasTieParameter == withTieParameter;
+
     public void Clear()
     {
         Array.Clear(DD);
-        Array.Clear(DTau);
+        if (hasTieParameter) Array.Clear(DTau);
         TauTau = 0;
     }
 
@@ -29,8 +32,10 @@ internal sealed class SparseCurvature(PairwiseCounts counts, bool hasTieParamete
         y.Clear();
         for (int pair = 0; pair < DD.Length; pair++)
         {
+            double dd = DD[pair];
+            if (dd == 0 && (!hasTieParameter || DTau[pair] == 0)) continue; // e.g. a pair a bootstrap resample left empty
             int i = counts.First[pair], j = counts.Second[pair];
-            double difference = -DD[pair] * (v[i] - v[j]);
+            double difference = -dd * (v[i] - v[j]);
             y[i] += difference;
             y[j] -= difference;
             if (!hasTieParameter) continue;

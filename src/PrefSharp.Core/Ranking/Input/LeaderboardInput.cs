@@ -28,13 +28,19 @@ public sealed record LeaderboardInput(IReadOnlyList<PreferenceRecord> Records, b
 
     /// <summary>
     /// Whether the leaderboard can be fitted from counts streamed by <see cref="BattleCountReader"/> (no record per
-    /// battle): every file a JSONL battle log, a pairwise model without style or length control, format detection
-    /// left to the data, no <c>--skip-invalid</c> (the streamed read stops at the first bad line) and no <c>--where</c>.
+    /// battle): every file a JSONL battle log, or every file a Parquet Arena log (<see cref="ParquetBattleCountReader"/>),
+    /// a pairwise model without style or length control, format detection left to the data, no <c>--skip-invalid</c>
+    /// (the streamed read stops at the first bad line) and no <c>--where</c>.
     /// </summary>
     public static bool CanStream(IReadOnlyList<string> paths, LeaderboardOptions options, ReadOptions read) =>
         options.Model is RankingModel.BradleyTerry or RankingModel.RaoKupper or RankingModel.Davidson or RankingModel.Thurstone
         && !options.StyleControl && !options.LengthControl && options.BootstrapMethod == BootstrapMethod.PairCounts
-        && read.Format is null && !read.SkipInvalid && read.Where is null && paths.Count > 0 && paths.All(BattleCountReader.CanRead);
+        && read.Format is null && !read.SkipInvalid && read.Where is null && paths.Count > 0
+        && (paths.All(BattleCountReader.CanRead) || paths.All(ParquetBattleCountReader.CanRead));
+
+    /// <summary>The streamed counts of files that <see cref="CanStream"/> accepted.</summary>
+    public static PairwiseCounts StreamCounts(IReadOnlyList<string> paths) =>
+        paths.All(BattleCountReader.CanRead) ? BattleCountReader.Read(paths) : ParquetBattleCountReader.Read(paths);
 
     /// <summary>The rankings among the records (for Plackett–Luce).</summary>
     public IEnumerable<ItemRanking> Rankings() => Records.OfType<ItemRanking>();

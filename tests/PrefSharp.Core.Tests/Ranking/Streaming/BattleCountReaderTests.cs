@@ -68,7 +68,7 @@ public sealed class BattleCountReaderTests
         }
     }
 
-    private static void AssertSameCounts(PairwiseCounts expected, PairwiseCounts actual)
+    internal static void AssertSameCounts(PairwiseCounts expected, PairwiseCounts actual)
     {
         Assert.Equal(expected.Items.Names, actual.Items.Names);
         Assert.Equal(expected.First, actual.First);
