@@ -47,6 +47,7 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
         this.countTokens = countTokens;
         this.progress = progress ?? ProgressReporter.ForConsole();
         Optimizer = new AdamW(model.Module.named_parameters(), options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        LossScale = model.Module.parameters().Any(p => p.dtype == TorchSharp.torch.ScalarType.Float16) ? new DynamicLossScale() : null;
         TotalSteps = options.MaxSteps ?? (long)Math.Ceiling(options.Epochs * train.ExampleCount / options.ExamplesPerStep);
         TotalSteps = Math.Max(1, TotalSteps);
     }
@@ -56,6 +57,9 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
 
     /// <summary>The optimiser (its state is part of every checkpoint).</summary>
     public AdamW Optimizer { get; }
+
+    /// <summary>The dynamic loss scale of a model with float16 parameters; null otherwise.</summary>
+    public DynamicLossScale? LossScale { get; }
 
     /// <summary>Optimiser steps completed.</summary>
     public long Step { get; private set; }
