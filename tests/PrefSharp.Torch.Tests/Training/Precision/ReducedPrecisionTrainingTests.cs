@@ -9,7 +9,7 @@ namespace PrefSharp.Torch.Tests.Training.Precision;
 
 /// <summary>
 /// The same SFT, DPO and GRPO steps in bfloat16 and float32 on the CPU: every bfloat16 loss is finite and within the
-/// rounding bound of <see cref="BFloat16Bound"/> of the float32 loss of the same step.
+/// rounding bound of <see cref="RoundingBound"/> of the float32 loss of the same step.
 /// </summary>
 public sealed class ReducedPrecisionTrainingTests
 {
@@ -41,7 +41,7 @@ public sealed class ReducedPrecisionTrainingTests
         var (_, maxLogit) = Scale(data);
         // the loss is a mean of token log-probabilities, each within the token bound
         PrecisionRun.AssertClose(Run(ScalarType.Float32), Run(ScalarType.BFloat16),
-            step => BFloat16Bound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate));
+            step => RoundingBound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ReducedPrecisionTrainingTests
         var (tokens, maxLogit) = Scale([.. chosen, .. rejected]);
         // −log σ(β·h) is β-Lipschitz in h, and h sums four sequence log-probabilities of at most `tokens` tokens each
         PrecisionRun.AssertClose(Run(ScalarType.Float32), Run(ScalarType.BFloat16),
-            step => options.Beta * 4 * tokens * BFloat16Bound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate));
+            step => options.Beta * 4 * tokens * RoundingBound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ReducedPrecisionTrainingTests
         // per token −min(r·A, clip(r)·A) with |A| = 1 and r = exp(log π − log π_old): |Δℓ| ≤ e^{|δ|}·|δ| for a log-ratio change δ
         PrecisionRun.AssertClose(Run(ScalarType.Float32), Run(ScalarType.BFloat16), step =>
         {
-            var delta = BFloat16Bound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate);
+            var delta = RoundingBound.TokenLogProb(config, maxLogit, step, PrecisionRun.LearningRate);
             return Math.Exp(2 * delta) * delta;
         });
     }
