@@ -21,7 +21,7 @@ public sealed partial class Trainer<TBatch>
     {
         using var stepScope = NewDisposeScope();
         var batches = new List<TBatch>(Options.GradientAccumulation);
-        for (var i = 0; i < Options.GradientAccumulation; i++) batches.Add(train.Next());
+        for (var i = 0; i < Options.GradientAccumulation; i++) batches.Add(OnModelDevice(train.Next()));
         var weights = batches.Select(objective.Weight).ToArray();
         var totalWeight = weights.Sum();
         if (!(totalWeight > 0))
@@ -65,5 +65,14 @@ public sealed partial class Trainer<TBatch>
         foreach (var batch in batches) batch.Dispose();
         Step++;
         return new StepReport(Step, lossSum / UpdatesPerStep, totalWeight, applied > 0 ? gradNormSum / applied : double.NaN, learningRate, tokens);
+    }
+
+    /// <summary>A CPU-collated batch copied to the model's device (the CPU one is disposed); unchanged on the CPU or when it cannot move.</summary>
+    private TBatch OnModelDevice(TBatch batch)
+    {
+        if (device.type == TorchSharp.DeviceType.CPU || batch is not Batches.IDeviceBatch<TBatch> movable) return batch;
+        var moved = movable.To(device);
+        batch.Dispose();
+        return moved;
     }
 }

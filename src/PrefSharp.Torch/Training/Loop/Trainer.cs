@@ -23,6 +23,7 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     private readonly Func<TBatch, long>? countTokens;
     private readonly ProgressReporter progress;
     private readonly LogWindow window = new();
+    private readonly TorchSharp.torch.Device device;
     private MetricsJsonlWriter? metrics;
     private TensorBoardWriter? tensorBoard;
     private double lastLoss = double.NaN;
@@ -41,6 +42,7 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     {
         Options = options.Validate();
         this.model = model;
+        device = Runtime.ComputeTarget.Of(model.Module).Device;
         this.objective = objective;
         this.train = train;
         this.evaluation = evaluation;
