@@ -86,7 +86,7 @@ public sealed class PolicySampler : IDisposable
             var sequences = Enumerable.Range(start, count).Select(i => TokenizedSequence.PromptCompletion(promptIds[i], completionIds[i])).ToList();
             var batch = SequenceBatch.Collate(sequences, pad);
             var (logProbs, _) = CompletionLogProbs.Compute(Model, batch);
-            var values = logProbs.PerSequence.to_type(ScalarType.Float64).data<double>().ToArray();
+            var values = logProbs.PerSequence.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
             Array.Copy(values, 0, result, start, count);
         }
         return result;
