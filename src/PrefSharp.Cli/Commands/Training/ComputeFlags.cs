@@ -20,16 +20,15 @@ public static class ComputeFlags
         DefaultValueFactory = _ => "cpu",
     };
 
-    public static readonly Option<string> DType = new("--dtype")
+    public static readonly Option<string> DType = new Option<string>("--dtype")
     {
         Description = "Type of weights and activations: float32, bfloat16 or float16 (training keeps float32 master weights and moments)",
         DefaultValueFactory = _ => "float32",
-    };
+    }.AcceptOnlyFromAmong([.. ComputeDTypes.Names]);
 
     /// <summary>Adds both flags to each of <see cref="ModelVerbs"/> under <paramref name="root"/>.</summary>
     public static void Install(RootCommand root)
     {
-        DType.AcceptOnlyFromAmong([.. ComputeDTypes.Names]);
         foreach (var verb in root.Subcommands.Where(c => ModelVerbs.Contains(c.Name)))
         {
             verb.Add(Device);
