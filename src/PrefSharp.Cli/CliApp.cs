@@ -50,6 +50,7 @@ public static class CliApp
             SftCommand.Create(),
         };
         VerbExamples.Install(root);
+        Commands.Training.ComputeFlags.Install(root);
         return root;
     }
 
@@ -68,6 +69,7 @@ public static class CliApp
         }
         try
         {
+            Commands.Training.ComputeFlags.Apply(parse);
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
         catch (Exception failure)

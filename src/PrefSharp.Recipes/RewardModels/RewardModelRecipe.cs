@@ -1,3 +1,4 @@
+using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Batches;
 using PrefSharp.Core.Data;
 using PrefSharp.Torch.Rewards;
@@ -98,9 +99,9 @@ public static partial class RewardModelRecipe
     private static RewardModel NewModel(RewardModelRecipeOptions options, ITokenizer tokenizer, (int Dimension, GeneralPreferenceConfig Config)? gpm) =>
         options.ModelDirectory is { } modelDir
             ? RewardCheckpoint.FromCausalLM(modelDir, numLabels: gpm?.Dimension ?? 1, generalPreference: gpm?.Config)
-            : new RewardModel(new RewardModelConfig
+            : ComputeTarget.Default.Apply(new RewardModel(new RewardModelConfig
             {
                 Backbone = RewardModelPresets.Backbone(options.Preset, tokenizer, Math.Max(options.Training.MaxSequenceLength, 64)),
                 NumLabels = gpm?.Dimension ?? 1, GeneralPreference = gpm?.Config,
-            });
+            }));
 }

@@ -1,5 +1,6 @@
 using PrefSharp.Torch.Checkpoints;
 using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Batches;
 using PrefSharp.Torch.Training.Data;
@@ -33,7 +34,7 @@ public static class SftRecipe
         var padId = tokenizer.PaddingId();
 
         manual_seed(training.Seed);
-        using var model = options.CheckpointDirectory is { } checkpoint ? Checkpoint.Load(checkpoint) : CausalLM.Create(options.ScratchConfig(tokenizer.VocabularySize));
+        using var model = options.CheckpointDirectory is { } checkpoint ? Checkpoint.Load(checkpoint) : CausalLM.Create(options.ScratchConfig(tokenizer.VocabularySize), ComputeTarget.Default);
         if (model.Config.VocabSize < tokenizer.VocabularySize)
             throw new ArgumentException($"the tokenizer has {tokenizer.VocabularySize} ids but the model only {model.Config.VocabSize} embeddings");
         output.WriteLine($"sft: {train.Count} examples, {model.Module.parameters().Sum(p => p.numel()) / 1e6:F1}M parameters, output {training.OutputDirectory}");

@@ -8,7 +8,7 @@ namespace PrefSharp.Torch.Batches;
 /// <param name="InputIds">(B, T) int64, padded with the pad id.</param>
 /// <param name="AttentionMask">(B, T) int64: 1 for real tokens, 0 for padding.</param>
 /// <param name="LossMask">(B, T) int64: 1 where the token is scored (completion / assistant tokens), 0 elsewhere.</param>
-public sealed record SequenceBatch(Tensor InputIds, Tensor AttentionMask, Tensor LossMask) : IDisposable
+public sealed record SequenceBatch(Tensor InputIds, Tensor AttentionMask, Tensor LossMask) : IDisposable, IDeviceBatch<SequenceBatch>
 {
     /// <summary>Rows in the batch.</summary>
     public long Count => InputIds.shape[0];

@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,13 +19,13 @@ public static partial class Checkpoint
 
     /// <summary>
     /// Writes <c>config.json</c> and the weights of <paramref name="model"/> into <paramref name="directory"/>, each
-    /// file atomically. With <paramref name="maxShardBytes"/> &gt; 0, weights are split into shards of about that size
+    /// file atomically, in the parameters' own type (recorded as <c>torch_dtype</c>). With <paramref name="maxShardBytes"/> &gt; 0, weights are split into shards of about that size
     /// and indexed; otherwise one file. Stale weight files of the other layout are removed.
     /// </summary>
     public static void Save(ICausalLM model, string directory, long maxShardBytes = 0)
     {
         Directory.CreateDirectory(directory);
-        ModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName));
+        ModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName), ComputeTarget.Of(model.Module).DType);
         SaveWeights(model.Module, directory, maxShardBytes);
     }
 
@@ -59,16 +60,17 @@ public static partial class Checkpoint
     }
 
     /// <summary>
-    /// Builds the model described by <c>config.json</c> and loads its weights, converted to <paramref name="dtype"/>
-    /// (float32 when null; F16/BF16/F32 files all load into either).
+    /// Builds the model described by <c>config.json</c> on <paramref name="target"/> (null: <see cref="ComputeTarget.Default"/>)
+    /// and loads its weights, converted to the target's type: F16, BF16 and F32 files all load into any of the three,
+    /// whatever <c>torch_dtype</c> says.
     /// </summary>
-    public static ICausalLM Load(string directory, ScalarType? dtype = null)
+    public static ICausalLM Load(string directory, ComputeTarget? target = null)
     {
         var config = ModelConfigJson.Load(Path.Combine(directory, ModelConfigJson.FileName));
         var model = CausalLM.Create(config);
         try
         {
-            if (dtype is { } type && type != ScalarType.Float32) model.Module.to(type);
+            (target ?? ComputeTarget.Default).Apply(model.Module);
             LoadWeights(model, directory);
             return model;
         }

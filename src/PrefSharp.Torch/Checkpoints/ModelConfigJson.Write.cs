@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Models;
+using PrefSharp.Torch.Runtime;
+using static TorchSharp.torch;
 
 namespace PrefSharp.Torch.Checkpoints;
 
 public static partial class ModelConfigJson
 {
-    private static JsonObject Write(ModelConfig c)
+    private static JsonObject Write(ModelConfig c, ScalarType dtype)
     {
         var json = c.Family == ModelFamily.Gpt2 ? WriteGpt2(c) : WriteLlama(c);
         json["initializer_range"] = c.InitializerRange;
@@ -14,7 +16,7 @@ public static partial class ModelConfigJson
         if (c.EosTokenIds.Count == 1) json["eos_token_id"] = c.EosTokenIds[0];
         else if (c.EosTokenIds.Count > 1) json["eos_token_id"] = new JsonArray([.. c.EosTokenIds.Select(id => (JsonNode)id)]);
         if (c.PadTokenId is { } pad) json["pad_token_id"] = pad;
-        json["torch_dtype"] = "float32";
+        json["torch_dtype"] = ComputeDTypes.Name(dtype);
         return json;
     }
 

@@ -44,11 +44,14 @@ public static partial class ModelConfigJson
         return config.Validate();
     }
 
-    /// <summary>Writes the config as indented JSON text with the family's Hugging Face field names.</summary>
-    public static string Serialize(ModelConfig config) =>
-        Write(config).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    /// <summary>
+    /// Writes the config as indented JSON text with the family's Hugging Face field names; <c>torch_dtype</c> names
+    /// <paramref name="dtype"/>, the type of the stored weights.
+    /// </summary>
+    public static string Serialize(ModelConfig config, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32) =>
+        Write(config, dtype).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     /// <summary>Writes the config file atomically (temporary file, then rename).</summary>
-    public static void Save(ModelConfig config, string path) =>
-        AtomicFile.WriteAllText(path, Serialize(config));
+    public static void Save(ModelConfig config, string path, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32) =>
+        AtomicFile.WriteAllText(path, Serialize(config, dtype));
 }

@@ -50,7 +50,9 @@ public static class BatchGenerator
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var steps = (long)options.MaxNewTokens;
-        var mask = promptMask.to(ScalarType.Int64);
+        var device = Runtime.ComputeTarget.Of(model.Module).Device;
+        promptIds = promptIds.to(device);                                   // prompts are packed on the CPU
+        var mask = promptMask.to(ScalarType.Int64, device);
         if (mask.sum(1).min().item<long>() == 0) throw new ArgumentException("every prompt row needs at least one real token", nameof(promptMask));
         var buffers = GenerationBuffers.Allocate(promptIds, mask, steps, options.PadTokenId, StopIds(model, options));
         using var generator = new Generator(unchecked((ulong)options.Seed), promptIds.device);

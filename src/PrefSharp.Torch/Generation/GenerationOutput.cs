@@ -21,8 +21,10 @@ public sealed record GenerationOutput(
     public IReadOnlyList<long[]> CompletionIds()
     {
         var width = (int)GeneratedTokens.shape[1];
-        var tokens = GeneratedTokens.data<long>().ToArray();      // (B·N)
-        var kept = GeneratedMask.data<long>().ToArray();          // (B·N)
+        using var tokensOnHost = GeneratedTokens.cpu();
+        using var keptOnHost = GeneratedMask.cpu();
+        var tokens = tokensOnHost.data<long>().ToArray();         // (B·N)
+        var kept = keptOnHost.data<long>().ToArray();             // (B·N)
         return [.. Enumerable.Range(0, (int)GeneratedTokens.shape[0])
             .Select(row => Enumerable.Range(row * width, width).Where(i => kept[i] == 1).Select(i => tokens[i]).ToArray())];
     }

@@ -34,8 +34,8 @@ public static class TextGenerator
             var output = BatchGenerator.Generate(model, ids, mask,
                 options with { PadTokenId = pad, StopTokenIds = stops, Seed = options.Seed + start / batchSize });
             var width = (int)output.GeneratedTokens.shape[1];
-            var tokens = output.GeneratedTokens.data<long>().ToArray();     // (B·N)
-            var kept = output.GeneratedMask.data<long>().ToArray();         // (B·N)
+            var tokens = output.GeneratedTokens.cpu().data<long>().ToArray();     // (B·N)
+            var kept = output.GeneratedMask.cpu().data<long>().ToArray();         // (B·N)
             for (var row = 0; row < batch.Count; row++)
             {
                 var generated = Enumerable.Range(row * width, width).Where(i => kept[i] == 1).Select(i => (int)tokens[i]).ToList();

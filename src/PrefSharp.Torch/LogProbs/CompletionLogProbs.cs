@@ -30,8 +30,8 @@ public static class CompletionLogProbs
         if (length < 2) throw new ArgumentException("sequences need at least two tokens to score a completion", nameof(batch));
         var output = model.forward(batch.InputIds, batch.AttentionMask);
         var logits = output.Logits.narrow(1, 0, length - 1);                                              // (B, T−1, V)
-        var labels = batch.InputIds.narrow(1, 1, length - 1);                                              // (B, T−1)
-        var scored = (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1);                      // (B, T−1)
+        var labels = batch.InputIds.narrow(1, 1, length - 1).to(logits.device);                           // (B, T−1)
+        var scored = (batch.LossMask * batch.AttentionMask).narrow(1, 1, length - 1).to(logits.device);    // (B, T−1)
         var logProbs = SequenceLogProbs.Compute(logits, labels, scored);
         return (new TokenLogProbs(logProbs.PerToken.MoveToOuterDisposeScope(), logProbs.PerSequence.MoveToOuterDisposeScope()),
             logits.MoveToOuterDisposeScope(), output.LastHiddenState.MoveToOuterDisposeScope());

@@ -23,7 +23,7 @@ public static class ScoredLogProbs
             var count = Math.Min(batchSize, sequences.Count - start);
             var batch = SequenceBatch.Collate(Enumerable.Range(start, count).Select(i => sequences[i]).ToList(), padId);
             var (logProbs, _) = CompletionLogProbs.Compute(model, batch);
-            Array.Copy(logProbs.PerSequence.to_type(ScalarType.Float64).data<double>().ToArray(), 0, result, start, count);
+            Array.Copy(logProbs.PerSequence.to_type(ScalarType.Float64).cpu().data<double>().ToArray(), 0, result, start, count);
         }
         return result;
     }

@@ -11,4 +11,12 @@ public static class CausalLM
         ModelFamily.Llama or ModelFamily.Qwen2 => new LlamaForCausalLM(config),
         _ => throw new ArgumentOutOfRangeException(nameof(config), config.Family, "unknown model family"),
     };
+
+    /// <summary>As <see cref="Create(ModelConfig)"/>, then converted to <paramref name="target"/>'s type and moved to its device.</summary>
+    public static ICausalLM Create(ModelConfig config, Runtime.ComputeTarget target)
+    {
+        var model = Create(config);
+        target.Apply(model.Module);
+        return model;
+    }
 }

@@ -22,6 +22,9 @@ public abstract class CausalLanguageModel : nn.Module, ICausalLM
     /// <summary>The element type of the weights (the compute type of the forward).</summary>
     protected abstract ScalarType WeightType { get; }
 
+    /// <summary>The device of the weights, where the forward runs.</summary>
+    protected abstract Device WeightDevice { get; }
+
     /// <summary>Embeds, runs the layers and the final norm: (B, T) → (B, T, d).</summary>
     internal abstract Tensor Decode(Tensor inputIds, AttentionInputs inputs, KvCache? cache);
 
@@ -54,10 +57,16 @@ public abstract class CausalLanguageModel : nn.Module, ICausalLM
             throw new ArgumentException($"input ids must be (B, T) int64, found {inputIds.dtype} [{string.Join(", ", inputIds.shape)}]", nameof(inputIds));
         var (batch, length) = (inputIds.shape[0], inputIds.shape[1]);
         var past = cache?.Length ?? 0;
+        var device = WeightDevice;
+        if (inputIds.device_type != device.type || inputIds.device_index != device.index)   // ids packed on the CPU follow the model
+        {
+            inputIds = inputIds.to(device);
+            attentionMask = attentionMask?.to(device);
+        }
         if (Config.Family == ModelFamily.Gpt2 && past + length > Config.MaxPositions)
             throw new ArgumentException(
                 $"{past + length} tokens exceed n_positions = {Config.MaxPositions} of this GPT-2 model", nameof(inputIds));
-        var inputs = AttentionMasks.Prepare(attentionMask, batch, length, past, WeightType, inputIds.device);
+        var inputs = AttentionMasks.Prepare(attentionMask, batch, length, past, WeightType, device);
         var hidden = Decode(inputIds, inputs, cache);
         cache?.Advance(length);
         return hidden;

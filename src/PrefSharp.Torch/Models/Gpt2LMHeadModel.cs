@@ -26,6 +26,8 @@ public sealed class Gpt2LMHeadModel : CausalLanguageModel
 
     protected override ScalarType WeightType => _transformer.TokenEmbeddingWeight.dtype;
 
+    protected override Device WeightDevice => _transformer.TokenEmbeddingWeight.device;
+
     internal override Tensor Decode(Tensor inputIds, AttentionInputs inputs, KvCache? cache) =>
         _transformer.forward(inputIds, inputs, cache);
 

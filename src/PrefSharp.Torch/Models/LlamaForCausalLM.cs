@@ -26,6 +26,8 @@ public sealed class LlamaForCausalLM : CausalLanguageModel
 
     protected override ScalarType WeightType => _model.TokenEmbeddingWeight.dtype;
 
+    protected override Device WeightDevice => _model.TokenEmbeddingWeight.device;
+
     internal override Tensor Decode(Tensor inputIds, AttentionInputs inputs, KvCache? cache) =>
         _model.forward(inputIds, inputs, cache, (cache?.Length ?? 0) + inputIds.shape[1]);
 

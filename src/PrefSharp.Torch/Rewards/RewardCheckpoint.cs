@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,18 +17,18 @@ public static class RewardCheckpoint
     public static void Save(RewardModel model, string directory, long maxShardBytes = 0)
     {
         Directory.CreateDirectory(directory);
-        RewardModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName));
+        RewardModelConfigJson.Save(model.Config, Path.Combine(directory, ModelConfigJson.FileName), ComputeTarget.Of(model).DType);
         Checkpoint.SaveWeights(model, directory, maxShardBytes);
     }
 
-    /// <summary>Builds the reward model <c>config.json</c> describes and loads its weights (float32 unless <paramref name="dtype"/>).</summary>
-    public static RewardModel Load(string directory, ScalarType? dtype = null)
+    /// <summary>Builds the reward model <c>config.json</c> describes on <paramref name="target"/> (null: <see cref="ComputeTarget.Default"/>) and loads its weights.</summary>
+    public static RewardModel Load(string directory, ComputeTarget? target = null)
     {
         var config = RewardModelConfigJson.Load(Path.Combine(directory, ModelConfigJson.FileName));
         var model = new RewardModel(config);
         try
         {
-            if (dtype is { } type && type != ScalarType.Float32) model.to(type);
+            (target ?? ComputeTarget.Default).Apply(model);
             Checkpoint.LoadWeights(model, directory, Checkpoint.BaseModelPrefix(config.Backbone.Family),
                 name => Checkpoint.IsIgnorable(name, config.Backbone with { TieWordEmbeddings = true }), "reward model");
             return model;
@@ -56,6 +57,7 @@ public static class RewardCheckpoint
         var model = new RewardModel(new RewardModelConfig { Backbone = backbone, Head = head, NumLabels = numLabels, GeneralPreference = generalPreference });
         try
         {
+            ComputeTarget.Default.Apply(model);
             Checkpoint.LoadWeights(model.Backbone.Module, directory, Checkpoint.BaseModelPrefix(backbone.Family),
                 name => name == "lm_head.weight" || Checkpoint.IsIgnorable(name, backbone), "reward model backbone");
             return model;

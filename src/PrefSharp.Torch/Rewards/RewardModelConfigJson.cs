@@ -33,10 +33,10 @@ public static class RewardModelConfigJson
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown model family"),
     };
 
-    /// <summary>The config as indented JSON text.</summary>
-    public static string Serialize(RewardModelConfig config)
+    /// <summary>The config as indented JSON text; <c>torch_dtype</c> names <paramref name="dtype"/>, the type of the stored weights.</summary>
+    public static string Serialize(RewardModelConfig config, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32)
     {
-        var json = JsonNode.Parse(ModelConfigJson.Serialize(config.Backbone))!.AsObject();
+        var json = JsonNode.Parse(ModelConfigJson.Serialize(config.Backbone, dtype))!.AsObject();
         json["architectures"] = new JsonArray(Architecture(config.Backbone.Family));
         json["num_labels"] = config.NumLabels;
         if (config.Backbone.PadTokenId is null && config.Backbone.EosTokenIds.Count > 0)
@@ -86,5 +86,6 @@ public static class RewardModelConfigJson
     public static RewardModelConfig Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <summary>Writes the config file atomically.</summary>
-    public static void Save(RewardModelConfig config, string path) => AtomicFile.WriteAllText(path, Serialize(config));
+    public static void Save(RewardModelConfig config, string path, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32) =>
+        AtomicFile.WriteAllText(path, Serialize(config, dtype));
 }

@@ -1,4 +1,5 @@
 using PrefSharp.Torch.Checkpoints;
+using PrefSharp.Torch.Runtime;
 using PrefSharp.Torch.Tests.Models;
 using static TorchSharp.torch;
 
@@ -96,7 +97,7 @@ public sealed class CheckpointRoundTripTests : IDisposable
     {
         using var original = TinyConfigs.Create(family);
         Checkpoint.Save(original, _directory);
-        using var reloaded = Checkpoint.Load(_directory, ScalarType.BFloat16);
+        using var reloaded = Checkpoint.Load(_directory, new ComputeTarget(CPU, ScalarType.BFloat16));
         var loaded = reloaded.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         using var scope = NewDisposeScope();
         foreach (var (name, parameter) in original.Module.named_parameters())

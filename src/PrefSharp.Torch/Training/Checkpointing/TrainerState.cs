@@ -44,6 +44,12 @@ public sealed record TrainerState
     /// <summary>Options changed on a resume with <c>--resume-with-changes</c>, over the whole run, oldest first; null when none.</summary>
     public IReadOnlyList<OptionChange>? ResumeChanges { get; init; }
 
+    /// <summary>The float16 run's dynamic loss scale S at this step; null for other compute types.</summary>
+    public double? LossScale { get; init; }
+
+    /// <summary>Finite updates since the loss scale last changed; null for other compute types.</summary>
+    public int? LossScaleGoodUpdates { get; init; }
+
     /// <summary>torch's default CPU generator state (<c>torch.random.get_rng_state()</c>), base64.</summary>
     public string? TorchRngState { get; init; }
 

@@ -9,7 +9,7 @@ namespace PrefSharp.Torch.Training.Grpo;
 /// micro-batch once per update; <see cref="Passes"/> counts them.
 /// </summary>
 internal sealed class GrpoMicroBatch(GrpoRolloutStep step, SequenceBatch rows, Tensor oldLogProbs, Tensor? refLogProbs,
-    Tensor advantages, Tensor mask) : IDisposable
+    Tensor advantages, Tensor mask) : IDisposable, IDeviceBatch<GrpoMicroBatch>
 {
     public GrpoRolloutStep Step { get; } = step;
     public SequenceBatch Rows { get; } = rows;
@@ -20,6 +20,10 @@ internal sealed class GrpoMicroBatch(GrpoRolloutStep step, SequenceBatch rows, T
 
     /// <summary>Forward passes already made on this micro-batch (0 during the first update).</summary>
     public int Passes { get; set; }
+
+    /// <summary>The same rows on <paramref name="device"/>, counting into the same rollout step.</summary>
+    public GrpoMicroBatch To(Device device) => new(Step, Rows.To(device), OldLogProbs.to(device), RefLogProbs?.to(device),
+        Advantages.to(device), Mask.to(device)) { Passes = Passes };
 
     public void Dispose()
     {

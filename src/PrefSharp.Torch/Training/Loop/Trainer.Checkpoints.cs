@@ -28,6 +28,8 @@ public sealed partial class Trainer<TBatch>
             TorchRngState = TorchRng.Capture(),
             LastLoss = double.IsFinite(lastLoss) ? lastLoss : null,
             ResumeChanges = resumeChanges,
+            LossScale = LossScale?.Scale,
+            LossScaleGoodUpdates = LossScale?.GoodUpdates,
         };
         var path = TrainingCheckpoint.Save(Options.OutputDirectory, Options.KeepLastCheckpoints, state, model.SaveTo, Optimizer, SavedOptions ?? Options);
         progress.Message($"saved {path}");
@@ -61,6 +63,7 @@ public sealed partial class Trainer<TBatch>
         train.Seek(new DataPosition(state.DataEpoch, state.DataIndex));
         Step = state.Step;
         lastLoss = state.LastLoss ?? double.NaN;
+        if (LossScale is not null && state.LossScale is { } scale) LossScale.Restore(scale, state.LossScaleGoodUpdates ?? 0);
         resumeChanges = state.ResumeChanges;
         resumedFrom = checkpoint;
         progress.Message(ResumeCheck.ResumedMessage(checkpoint, state));

@@ -23,7 +23,7 @@ public sealed partial class Trainer<TBatch>
             do
             {
                 using var scope = NewDisposeScope();
-                var batch = source.Next();
+                var batch = OnModelDevice(source.Next());
                 weight += objective.Weight(batch);
                 var result = objective.Compute(batch);
                 loss += result.Sum.to(ScalarType.Float64).item<double>();

@@ -23,6 +23,7 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     private readonly Func<TBatch, long>? countTokens;
     private readonly ProgressReporter progress;
     private readonly LogWindow window = new();
+    private readonly TorchSharp.torch.Device device;
     private MetricsJsonlWriter? metrics;
     private TensorBoardWriter? tensorBoard;
     private double lastLoss = double.NaN;
@@ -41,12 +42,14 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
     {
         Options = options.Validate();
         this.model = model;
+        device = Runtime.ComputeTarget.Of(model.Module).Device;
         this.objective = objective;
         this.train = train;
         this.evaluation = evaluation;
         this.countTokens = countTokens;
         this.progress = progress ?? ProgressReporter.ForConsole();
         Optimizer = new AdamW(model.Module.named_parameters(), options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        LossScale = model.Module.parameters().Any(p => p.dtype == TorchSharp.torch.ScalarType.Float16) ? new DynamicLossScale() : null;
         TotalSteps = options.MaxSteps ?? (long)Math.Ceiling(options.Epochs * train.ExampleCount / options.ExamplesPerStep);
         TotalSteps = Math.Max(1, TotalSteps);
     }
@@ -56,6 +59,9 @@ public sealed partial class Trainer<TBatch> : IDisposable where TBatch : IDispos
 
     /// <summary>The optimiser (its state is part of every checkpoint).</summary>
     public AdamW Optimizer { get; }
+
+    /// <summary>The dynamic loss scale of a model with float16 parameters; null otherwise.</summary>
+    public DynamicLossScale? LossScale { get; }
 
     /// <summary>Optimiser steps completed.</summary>
     public long Step { get; private set; }

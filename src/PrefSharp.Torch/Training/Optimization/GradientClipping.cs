@@ -11,11 +11,14 @@ public static class GradientClipping
     /// min(1, maxNorm / (‖g‖ + 1e-6)) (the 1e-6 as in PyTorch's <c>clip_grad_norm_</c>). Returns ‖g‖ before clipping.
     /// Parameters without a gradient are skipped; with none at all the norm is 0.
     /// </summary>
-    public static double ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
+    public static double ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm) =>
+        ClipGradients(parameters.Select(p => p.grad).OfType<Tensor>().ToList(), maxNorm);
+
+    /// <summary>As <see cref="ClipGlobalNorm"/>, on the gradient tensors themselves (an optimiser's float32 master gradients).</summary>
+    public static double ClipGradients(IReadOnlyList<Tensor> grads, double maxNorm)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var grads = parameters.Select(p => p.grad).OfType<Tensor>().ToList();
         if (grads.Count == 0) return 0;
         var total = stack(grads.Select(g => g.norm().to(ScalarType.Float64)).ToArray()).norm();   // scalar, float64
         if (maxNorm > 0)
