@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
+using PrefSharp.Torch.Rewards.Pluralistic;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Recipes.RewardModels;
@@ -11,6 +12,7 @@ namespace PrefSharp.Recipes.RewardModels;
 /// a General Preference Model, which has no scalar reward, each completion's win rate within its prompt (<see cref="GroupWinRateScores"/>);
 /// a multi-objective model the gated ArmoRM reward, or its DPA projection vᵀr/‖v‖ along <see cref="RewardScoringOptions.Direction"/>,
 /// with the objectives ({"objectives_chosen", "objectives_rejected"});
+/// a pluralistic model (PAL, MiCRo) each user's reward (<see cref="PluralisticScores"/>);
 /// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says.
 /// </summary>
 public static class RewardScoringRecipe
@@ -19,6 +21,8 @@ public static class RewardScoringRecipe
     {
         if (RewardModelEvaluationRecipe.IsMultiObjective(options.ModelDirectory, options.Direction)) return MultiObjective(options);
         if (RewardEnsembleFolder.IsEnsemble(options.ModelDirectory)) return Ensemble(options);
+        if (PluralisticCheckpoint.IsPluralistic(options.ModelDirectory)) return PluralisticScores.Rows(options);
+        if (options.User is not null) throw new ArgumentException($"--user picks a user's mixture; {options.ModelDirectory} has one reward for everyone (train-rm --head pal or micro)");
         using var model = RewardCheckpoint.Load(options.ModelDirectory);
         var tokenizer = TokenizerFiles.Load(options.ModelDirectory);
         var pairs = options.Pairs;
