@@ -25,12 +25,16 @@ public static class EvalRmCommand
         var direction = MultiObjectiveCli.DirectionOption();
         var reference = new Option<string?>("--reference") { Description = "Reference checkpoint: --model is then a DPO policy, rated by its implicit reward β·log π/π_ref, ranking and idealised ranking accuracy" };
         var beta = new Option<double>("--beta") { Description = "β of the implicit reward (with --reference)", DefaultValueFactory = _ => 0.1 };
+        var fewShot = new Option<int?>("--few-shot")
+        {
+            Description = "k: score each annotator's pairs after their first k only; a PAL/MiCRo model treats every annotator as unseen and fits their mixture on those k",
+        };
         var ensemble = new EnsembleCli();
         var reading = new ReadingOptions();
         var command = new Command("eval-rm", "Evaluate a reward model on preference pairs: accuracy overall and per subset, ECE, temperature on the decided pairs; "
             + "pairs judged a tie are rated on three outcomes (log-likelihood, tie rate, win/tie/loss accuracy) by a Rao–Kupper model and counted as skipped by any other")
         {
-            model, data, subsetField, output, batchSize, maxLength, direction, reference, beta,
+            model, data, subsetField, output, batchSize, maxLength, direction, reference, beta, fewShot,
         };
         reading.AddTo(command);
         ensemble.AddTo(command);
@@ -45,7 +49,7 @@ public static class EvalRmCommand
             }
             var (report, config, lengthBaseline) = RewardModelEvaluationRecipe.Run(parse.GetValue(model)!, parse.GetValue(data)!, reading.From(parse),
                 parse.GetValue(subsetField) ?? "source", parse.GetValue(maxLength), parse.GetValue(batchSize), parse.GetValue(direction),
-                ensemble.From(parse));
+                ensemble.From(parse), parse.GetValue(fewShot));
             var generalPreference = config?.IsGeneralPreference == true;
             var writer = parse.InvocationConfiguration.Output;
             if (parse.GetValue(output) == "json")
@@ -79,6 +83,7 @@ public static class EvalRmCommand
             "prefsharp eval-rm --model runs/rm --data test.jsonl",
             "prefsharp eval-rm --model runs/rm --data rewardbench.jsonl --subset-field source --output json",
             "prefsharp eval-rm --model runs/armo --data pairs.jsonl --direction 1,-0.5,0,0.5",
+            "prefsharp eval-rm --model runs/pal --data new-users.jsonl --few-shot 8",
             "prefsharp eval-rm --model runs/dpo/final --reference runs/sft/final --beta 0.1 --data test.jsonl");
     }
 }

@@ -9,14 +9,15 @@ public static partial class GrpoCommand
 {
     private static readonly Option<string[]> Reward = new("--reward")
     {
-        Description = "SPEC[@WEIGHT], repeatable: gym:WORLD, rm:DIR (a model or a train-rm --ensemble folder), judge:URL or cdr:STRONG,WEAK (log π_strong − log π_weak of two checkpoints), "
+        Description = "SPEC[@WEIGHT], repeatable: gym:WORLD (or gym:WORLD:GROUP, one annotator group's utility), rm:DIR (a model or a train-rm --ensemble folder), judge:URL or cdr:STRONG,WEAK (log π_strong − log π_weak of two checkpoints), "
             + "e.g. --reward gym:lexicon@0.7 --reward rm:runs/rm@0.3 (weight 1 when omitted)",
         Required = true, Arity = ArgumentArity.OneOrMore,
     };
     private static readonly Option<string> Aggregation = new("--reward-aggregation")
     {
         Description = "How several rewards combine: sum (Σ w·r), normalize-then-sum (GDPO: Σ w·group-normalised r, then batch whitening), "
-            + "log-sigmoid (Σ w·log σ(r − r_ref), Wang et al.: an AND of the rewards) or log-tamed (PaCo-RL: log(1 + r) for high-variation rewards)",
+            + "log-sigmoid (Σ w·log σ(r − r_ref), Wang et al.: an AND of the rewards) log-tamed (PaCo-RL: log(1 + r) for high-variation rewards) "
+            + "or maxmin (MaxMin-RLHF: each step trains on the reward of the group worst off in the batch; one --reward per group, e.g. gym:pluralistic:concise)",
         DefaultValueFactory = _ => "sum",
     };
     private static readonly Option<string> Shaping = new("--shaping") { Description = "none or par (Preference As Reward: σ(r − r_ref) per reward)", DefaultValueFactory = _ => "none" };
@@ -35,7 +36,7 @@ public static partial class GrpoCommand
 
     private static Option[] RewardFlags()
     {
-        Aggregation.AcceptOnlyFromAmong("sum", "normalize-then-sum", "log-sigmoid", "log-tamed");
+        Aggregation.AcceptOnlyFromAmong("sum", "normalize-then-sum", "log-sigmoid", "log-tamed", "maxmin");
         Shaping.AcceptOnlyFromAmong("none", "par");
         return [Reward, Aggregation, Shaping, ReferenceSamples, Constraint, ConstraintLr];
     }
@@ -50,7 +51,7 @@ public static partial class GrpoCommand
             Aggregation = parse.GetValue(Aggregation) switch
             {
                 "normalize-then-sum" => RewardAggregationKind.NormalizeThenSum, "log-sigmoid" => RewardAggregationKind.LogSigmoid,
-                "log-tamed" => RewardAggregationKind.LogTamed, _ => RewardAggregationKind.WeightedSum,
+                "log-tamed" => RewardAggregationKind.LogTamed, "maxmin" => RewardAggregationKind.MaxMin, _ => RewardAggregationKind.WeightedSum,
             },
             PreferenceAsReward = parse.GetValue(Shaping) == "par", ReferenceSamples = samples,
             Constraints = [.. (parse.GetValue(Constraint) ?? []).Select(ParseConstraint)], ConstraintLearningRate = parse.GetValue(ConstraintLr),

@@ -16,6 +16,7 @@ public static class ScoreCommand
         var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };
         var maxLength = new Option<int>("--max-length") { Description = "Truncate each sequence to this many tokens", DefaultValueFactory = _ => 1024 };
+        var user = new Option<string?>("--user") { Description = "A PAL/MiCRo model: score for this annotator id (default: each pair's own annotator)" };
         var direction = MultiObjectiveCli.DirectionOption();
         var ensemble = new EnsembleCli();
         var reading = new ReadingOptions();
@@ -23,7 +24,7 @@ public static class ScoreCommand
             + "A General Preference Model has no scalar reward: it writes {\"index\", \"win_rate_chosen\", \"win_rate_rejected\", \"completions\"}, "
             + "each completion's mean P(y ≻ y') against the other distinct completions of its prompt in the file")
         {
-            model, data, normalize, batchSize, maxLength, direction,
+            model, data, normalize, batchSize, maxLength, direction, user,
         };
         reading.AddTo(command);
         ensemble.AddTo(command);
@@ -33,7 +34,7 @@ public static class ScoreCommand
             {
                 ModelDirectory = parse.GetValue(model)!, Pairs = RewardPairs.Read(parse.GetValue(data)!, reading.From(parse)),
                 MaxLength = parse.GetValue(maxLength), BatchSize = parse.GetValue(batchSize), Normalize = parse.GetValue(normalize),
-                Direction = parse.GetValue(direction), Ensemble = ensemble.From(parse),
+                Direction = parse.GetValue(direction), Ensemble = ensemble.From(parse), User = parse.GetValue(user),
             });
             foreach (var row in rows) parse.InvocationConfiguration.Output.WriteLine(row.ToJsonString());
             return 0;
@@ -43,6 +44,7 @@ public static class ScoreCommand
             "prefsharp score --model runs/rm --data pairs.jsonl --normalize",
             "prefsharp score --model runs/gpm --data pairs.jsonl   # a GPM: win rates within each prompt",
             "prefsharp score --model runs/armo --data pairs.jsonl --direction 0.8,0.6",
+            "prefsharp score --model runs/pal --data pairs.jsonl --user c1",
             "prefsharp score --model cdr:runs/sft,runs/base --data pairs.jsonl   # density ratio of two policies, no reward model");
     }
 }

@@ -41,6 +41,14 @@ public static class TrainRmCommand
     {
         Description = "--peer-review: epochs over which the withheld share grows from 0 to its value, > 0", DefaultValueFactory = _ => new PeerReviewOptions().RampEpochs,
     };
+    internal static readonly Option<string> Head = new("--head")
+    {
+        Description = "scalar (one reward for everyone), pal (PAL: each annotator id a mixture of K prototype ideal points) or "
+            + "micro (MiCRo: K reward heads routed by the prompt and a per-annotator term); pal and micro need an annotator id on every pair",
+        DefaultValueFactory = _ => "scalar",
+    };
+    internal static readonly Option<int> Prototypes = new("--prototypes") { Description = "--head pal or micro: K mixture components, ≥ 2", DefaultValueFactory = _ => 2 };
+    internal static readonly Option<int> PalDim = new("--pal-dim") { Description = "--head pal: width D of the preference embedding, ≥ 1", DefaultValueFactory = _ => 16 };
     internal static readonly Option<int> Ensemble = new("--ensemble") { Description = "Members K (1: a single model; ≥ 2: K seeds)", DefaultValueFactory = _ => 1 };
     internal static readonly Option<bool> Resume = new("--resume")
     {
@@ -51,13 +59,14 @@ public static class TrainRmCommand
     public static Command Create()
     {
         Preset.AcceptOnlyFromAmong([.. RewardModelPresets.Names]);
+        Head.AcceptOnlyFromAmong("scalar", "pal", "micro");
         Loss.AcceptOnlyFromAmong("bt", "margin", "soft", "smooth", "flip-aware", "debiased", "rao-kupper", "gpm", "plackett-luce", "listnet");
         var reading = new ReadingOptions();
         var training = Flags();
         var command = new Command("train-rm", "Train a reward model on preference pairs (Bradley–Terry or a robust loss; optional ensemble) and report held-out accuracy, ECE and the length baseline")
         {
             Data, Out, Model, Preset, Tokenizer, VocabSize, Loss, FlipRate, LabelSmoothing, CenterRewards, GpmDim, GpmBeta, GpmNoGate,
-            TieThreshold, LabelTemperature, PeerReview, PeerRampEpochs, Ensemble, EvalSplit, Resume,
+            TieThreshold, LabelTemperature, Head, Prototypes, PalDim, PeerReview, PeerRampEpochs, Ensemble, EvalSplit, Resume,
         };
         training.AddTo(command);
         reading.AddTo(command);
@@ -74,7 +83,8 @@ public static class TrainRmCommand
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --out runs/rm-ties",
             "prefsharp train-rm --data battles.jsonl --loss rao-kupper --save-every 100 --out runs/rm-ties --resume",
             "prefsharp train-rm --data pairs.jsonl --loss gpm --gpm-dim 4 --lr 1e-3 --out runs/gpm",
-            "prefsharp train-rm --data rankings.jsonl --loss plackett-luce --out runs/rm-listwise");
+            "prefsharp train-rm --data rankings.jsonl --loss plackett-luce --out runs/rm-listwise",
+            "prefsharp train-rm --data pluralistic-pairs.jsonl --head pal --prototypes 2 --out runs/pal");
     }
 
     /// <summary>

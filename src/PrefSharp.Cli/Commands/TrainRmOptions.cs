@@ -2,6 +2,7 @@ using System.CommandLine;
 using PrefSharp.Cli.Commands.Training;
 using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
+using PrefSharp.Torch.Rewards.Pluralistic;
 using PrefSharp.Torch.Training.Reward;
 using PrefSharp.Torch.Training.Reward.PeerReview;
 using static PrefSharp.Cli.Commands.TrainRmCommand;
@@ -41,7 +42,21 @@ internal static class TrainRmOptions
                 CenterRewardsCoefficient = parse.GetValue(CenterRewards), TieThreshold = parse.GetValue(TrainRmCommand.TieThreshold),
             }.Validate(),
             PeerReview = listwise is null ? PeerReviewFrom(parse, members) : null,
+            Pluralistic = PluralisticFrom(parse, name, members),
         };
+    }
+
+    /// <summary>The personalised head asked for by --head pal or micro (null for scalar), checked against --loss, --ensemble and --peer-review.</summary>
+    private static PluralisticHeadOptions? PluralisticFrom(ParseResult parse, string loss, int members)
+    {
+        var head = parse.GetValue(Head);
+        if (head == "scalar") return null;
+        if (loss != "bt") throw new ArgumentException($"--head {head} trains by the mixture's own likelihood; it needs --loss bt, found --loss {loss}");
+        if (members > 1 || parse.GetValue(PeerReview) is not null) throw new ArgumentException($"--head {head} trains one model: no --ensemble or --peer-review");
+        return new PluralisticHeadOptions
+        {
+            Kind = head == "pal" ? PluralisticKind.Pal : PluralisticKind.Micro, Prototypes = parse.GetValue(Prototypes), EmbeddingWidth = parse.GetValue(PalDim),
+        }.Validate();
     }
 
     /// <summary>The peer review asked for by --peer-review (null without it), checked against --ensemble.</summary>

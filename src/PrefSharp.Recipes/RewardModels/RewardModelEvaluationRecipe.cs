@@ -2,6 +2,7 @@ using PrefSharp.Core.Data;
 using PrefSharp.Core.Metrics;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
+using PrefSharp.Torch.Rewards.Pluralistic;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Recipes.RewardModels;
@@ -10,7 +11,8 @@ namespace PrefSharp.Recipes.RewardModels;
 /// A saved reward model evaluated on a data file: accuracy overall and per subset, ECE, temperature and margin
 /// (<see cref="RewardEvaluation"/>; ties rated on three outcomes by a Rao–Kupper model, skipped by any other), with the
 /// length baseline on the decided pairs. A multi-objective folder is scored by its gated reward, or along a direction
-/// over its objectives (DPA) when one is given; an ensemble folder by its members' combined normalised rewards
+/// over its objectives (DPA) when one is given; a pluralistic folder under each annotator's mixture
+/// (<see cref="PluralisticEvaluation"/>); an ensemble folder by its members' combined normalised rewards
 /// (<see cref="RewardEnsembleFolder"/>), the gap of the combined rewards being its preference logit.
 /// </summary>
 public static class RewardModelEvaluationRecipe
@@ -29,12 +31,23 @@ public static class RewardModelEvaluationRecipe
     /// <param name="subsetField">The pair field that names its subset: source, annotator or id.</param>
     /// <param name="direction">A direction over a multi-objective model's objectives (comma-separated); null: the gated reward.</param>
     /// <param name="ensemble">How an ensemble folder's members combine; null: their mean.</param>
+    /// <param name="shots">k: score only each annotator's pairs after their first k (<see cref="FewShotSplit"/>); a pluralistic
+    /// model fits each annotator's mixture on those k as for an unseen user. Null: every pair, known mixtures.</param>
     public static Outcome Run(string directory, string dataPath, ReadOptions reading, string subsetField, int maxLength, int batchSize, string? direction,
-        RewardEnsembleChoice? ensemble = null)
+        RewardEnsembleChoice? ensemble = null, int? shots = null)
     {
         var multiObjective = IsMultiObjective(directory, direction);
         var tokenizer = TokenizerFiles.Load(directory);
         var records = RewardPairs.Read(dataPath, reading);
+        if (PluralisticCheckpoint.IsPluralistic(directory))
+        {
+            using var pluralistic = PluralisticCheckpoint.Load(directory);
+            var decidedPairs = records.Where(p => !p.IsTie).ToList();
+            var report = PluralisticEvaluation.Evaluate(pluralistic, tokenizer, decidedPairs, shots, maxLength, batchSize);
+            var scored = shots is { } k ? FewShotSplit.Queries(decidedPairs, k) : decidedPairs;
+            return new Outcome(report with { TiesSkipped = records.Count - decidedPairs.Count }, pluralistic.Model.Config, LengthBaseline.Accuracy(scored));
+        }
+        if (shots is { } queryAfter) records = [.. records.Where(p => p.IsTie), .. FewShotSplit.Queries(records.Where(p => !p.IsTie).ToList(), queryAfter)];
         var decided = records.Where(p => !p.IsTie).ToList();
         var lengthBaseline = decided.Count == 0 ? double.NaN : LengthBaseline.Accuracy(decided);
         var pairs = records

@@ -12,7 +12,7 @@ namespace PrefSharp.Recipes.RewardModels;
 /// <summary>
 /// Trains a reward model end to end: read the pairs, split them by prompt, load or train a tokenizer, train one model,
 /// a model with its peer (<see cref="PeerReviewTraining"/>) or an ensemble on the shared loop, save, and evaluate on
-/// the held-out prompts (<see cref="RewardModelReport"/>). A listwise loss goes through <see cref="RunListwise"/>.
+/// the held-out prompts (<see cref="RewardModelReport"/>). A listwise loss goes through <see cref="RunListwise"/>, a personalised head through <see cref="RunPluralistic"/>.
 /// </summary>
 public static partial class RewardModelRecipe
 {
@@ -23,6 +23,11 @@ public static partial class RewardModelRecipe
         if (options.Listwise is { } listwise)
         {
             RunListwise(options, listwise, output, progress);
+            return;
+        }
+        if (options.Pluralistic is { } pluralistic)
+        {
+            RunPluralistic(options, pluralistic, output, progress);
             return;
         }
         var loss = options.Objective.Loss;
@@ -95,13 +100,13 @@ public static partial class RewardModelRecipe
         }
     }
 
-    /// <summary>A fresh reward model: the causal LM's backbone from <see cref="RewardModelRecipeOptions.ModelDirectory"/>, or the preset.</summary>
-    private static RewardModel NewModel(RewardModelRecipeOptions options, ITokenizer tokenizer, (int Dimension, GeneralPreferenceConfig Config)? gpm) =>
+    /// <summary>A fresh reward model with <paramref name="numLabels"/> outputs (a GPM's 2k instead): the causal LM's backbone from <see cref="RewardModelRecipeOptions.ModelDirectory"/>, or the preset.</summary>
+    private static RewardModel NewModel(RewardModelRecipeOptions options, ITokenizer tokenizer, (int Dimension, GeneralPreferenceConfig Config)? gpm, int numLabels = 1) =>
         options.ModelDirectory is { } modelDir
-            ? RewardCheckpoint.FromCausalLM(modelDir, numLabels: gpm?.Dimension ?? 1, generalPreference: gpm?.Config)
+            ? RewardCheckpoint.FromCausalLM(modelDir, numLabels: gpm?.Dimension ?? numLabels, generalPreference: gpm?.Config)
             : ComputeTarget.Default.Apply(new RewardModel(new RewardModelConfig
             {
                 Backbone = RewardModelPresets.Backbone(options.Preset, tokenizer, Math.Max(options.Training.MaxSequenceLength, 64)),
-                NumLabels = gpm?.Dimension ?? 1, GeneralPreference = gpm?.Config,
+                NumLabels = gpm?.Dimension ?? numLabels, GeneralPreference = gpm?.Config,
             }));
 }

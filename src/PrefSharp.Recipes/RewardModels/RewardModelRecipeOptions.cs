@@ -46,6 +46,9 @@ public sealed record RewardModelRecipeOptions
     /// <summary>The General Preference head (embedding width 2k and its config) for <see cref="RewardLossKind.GeneralPreference"/>; null otherwise.</summary>
     public (int Dimension, GeneralPreferenceConfig Config)? GeneralPreference { get; init; }
 
+    /// <summary>A personalised head (PAL or MiCRo) with one mixture per annotator; null: one reward for everyone.</summary>
+    public PluralisticHeadOptions? Pluralistic { get; init; }
+
     /// <summary>Train one model with a peer that picks its pairs; null: alone.</summary>
     public PeerReviewOptions? PeerReview { get; init; }
 

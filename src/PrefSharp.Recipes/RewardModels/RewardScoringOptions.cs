@@ -23,6 +23,9 @@ public sealed record RewardScoringOptions
     /// <summary>How an ensemble folder's members combine (mean, WCO, UWO); their rewards are always normalised.</summary>
     public RewardEnsembleChoice Ensemble { get; init; } = new();
 
+    /// <summary>A pluralistic model's user (annotator id) to score for; null: each pair's own annotator.</summary>
+    public string? User { get; init; }
+
     /// <summary>A direction over a multi-objective model's objectives (comma-separated, DPA); null: the gated reward.</summary>
     public string? Direction { get; init; }
 }

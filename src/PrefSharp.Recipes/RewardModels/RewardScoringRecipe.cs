@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
 using PrefSharp.Torch.Rewards.Likelihood;
 using PrefSharp.Torch.Rewards.MultiObjective;
+using PrefSharp.Torch.Rewards.Pluralistic;
 using PrefSharp.Torch.Tokenization;
 
 namespace PrefSharp.Recipes.RewardModels;
@@ -12,6 +13,7 @@ namespace PrefSharp.Recipes.RewardModels;
 /// a General Preference Model, which has no scalar reward, each completion's win rate within its prompt (<see cref="GroupWinRateScores"/>);
 /// a multi-objective model the gated ArmoRM reward, or its DPA projection vᵀr/‖v‖ along <see cref="RewardScoringOptions.Direction"/>,
 /// with the objectives ({"objectives_chosen", "objectives_rejected"});
+/// a pluralistic model (PAL, MiCRo) each user's reward (<see cref="PluralisticScores"/>);
 /// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says;
 /// <c>cdr:STRONG,WEAK</c> the log-density ratio of two causal LMs (<see cref="DensityRatioReward"/>).
 /// </summary>
@@ -22,6 +24,8 @@ public static class RewardScoringRecipe
         if (options.ModelDirectory.StartsWith("cdr:", StringComparison.Ordinal)) return DensityRatio(options);
         if (RewardModelEvaluationRecipe.IsMultiObjective(options.ModelDirectory, options.Direction)) return MultiObjective(options);
         if (RewardEnsembleFolder.IsEnsemble(options.ModelDirectory)) return Ensemble(options);
+        if (PluralisticCheckpoint.IsPluralistic(options.ModelDirectory)) return PluralisticScores.Rows(options);
+        if (options.User is not null) throw new ArgumentException($"--user picks a user's mixture; {options.ModelDirectory} has one reward for everyone (train-rm --head pal or micro)");
         using var model = RewardCheckpoint.Load(options.ModelDirectory);
         var tokenizer = TokenizerFiles.Load(options.ModelDirectory);
         var pairs = options.Pairs;
@@ -57,6 +61,7 @@ public static class RewardScoringRecipe
     private static IReadOnlyList<JsonObject> DensityRatio(RewardScoringOptions options)
     {
         if (options.Normalize) throw new ArgumentException("--normalize rescales a reward model's rewards with its stored statistics; cdr:STRONG,WEAK has none", "--normalize");
+        if (options.User is not null) throw new ArgumentException("--user picks a user's mixture; cdr:STRONG,WEAK has one reward for everyone", "--user");
         var folders = options.ModelDirectory[4..].Split(',');
         if (folders.Length != 2 || folders.Any(f => !Directory.Exists(f)))
             throw new ArgumentException($"--model cdr:STRONG,WEAK needs two existing checkpoint folders, found \"{options.ModelDirectory[4..]}\"", "--model");

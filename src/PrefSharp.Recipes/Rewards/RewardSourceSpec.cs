@@ -12,7 +12,8 @@ using PrefSharp.Torch.Batches;
 namespace PrefSharp.Recipes.Rewards;
 
 /// <summary>
-/// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility; with --pairwise, win rates
+/// <c>--reward</c> of <c>prefsharp grpo</c>: <c>gym:WORLD</c> (the world's gold utility, or with <c>gym:WORLD:GROUP</c> one
+/// annotator group's utility; with --pairwise, win rates
 /// from the world's preference P(a ≻ b) = σ(margin), which keeps an intransitive world intransitive), <c>rm:DIR</c>
 /// (a reward model, or the folder of a <c>train-rm --ensemble K</c> ensemble combined by a <see cref="RewardEnsembleChoice"/>; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
 /// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
@@ -47,10 +48,14 @@ public sealed partial class RewardSourceSpec : IDisposable
         {
             case "gym":
             {
-                var world = WorldCatalog.Get(value, option);
+                var (worldName, group) = value.IndexOf(':') is var g and > 0 ? (value[..g], value[(g + 1)..]) : (value, null);
+                var world = WorldCatalog.Get(worldName, option);
+                if (group is not null && (gym is not null || !world.Groups.Contains(group)))
+                    throw gym is not null ? new ArgumentException($"{option}: gym:WORLD:GROUP is a reward for grpo, not a labeller", option) : world.UnknownGroup(group);
+                var name = group is null ? $"gym-{world.Name}" : $"gym-{world.Name}-{group}";
                 var source = gym?.Invoke(world) ?? (pairwise
-                    ? (IGroupRewardSource)WinRateRewardSource.FromPreference($"gym-{world.Name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, null)))
-                    : PointwiseRewardSource.FromFunction($"gym-{world.Name}", world.GoldUtility));
+                    ? (IGroupRewardSource)WinRateRewardSource.FromPreference($"{name}-preference", (p, a, b) => Sigmoid(world.PreferenceMargin(p, a, b, group)))
+                    : PointwiseRewardSource.FromFunction(name, (p, r) => world.GroupUtility(p, r, group)));
                 return new RewardSourceSpec(source, world);
             }
             case "rm":

@@ -17,4 +17,7 @@ public enum RewardAggregationKind
 
     /// <summary>PaCo-RL's log-tamed weighted sum (<see cref="LogTamedAggregation"/>).</summary>
     LogTamed,
+
+    /// <summary>MaxMin-RLHF: the reward of the group worst off in the batch (<see cref="MaxMinAggregation"/>).</summary>
+    MaxMin,
 }

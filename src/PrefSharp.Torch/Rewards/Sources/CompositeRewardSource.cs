@@ -36,7 +36,7 @@ public sealed partial class CompositeRewardSource : IGroupRewardSource
         + (options.PreferenceAsReward ? "/par" : "") + options.Aggregation switch
         {
             RewardAggregationKind.NormalizeThenSum => "/gdpo", RewardAggregationKind.LogSigmoid => "/log-sigmoid",
-            RewardAggregationKind.LogTamed => "/log-tamed", _ => "",
+            RewardAggregationKind.LogTamed => "/log-tamed", RewardAggregationKind.MaxMin => "/maxmin", _ => "",
         } + (multipliers is null ? "" : "/constrained");
 
     public bool IsPairwise => false;
@@ -55,15 +55,16 @@ public sealed partial class CompositeRewardSource : IGroupRewardSource
         var raw = stack(terms.Select(t => tensor(t.Score(groups).Rewards)).ToArray(), 1);                  // (N, K)
         var weights = options.Weights;
         var shaped = options.PreferenceAsReward ? Par(raw, References(groups)) : raw;
+        var metrics = new Dictionary<string, double>();
         var combined = options.Aggregation switch
         {
             RewardAggregationKind.NormalizeThenSum => MultiRewardAggregation.NormalizeThenSum(shaped, size, weights),
             RewardAggregationKind.LogSigmoid => MultiRewardAggregation.WeightedSum(
                 LogSigmoidTransform.Compute(shaped, References(groups).mean([1])), weights),
             RewardAggregationKind.LogTamed => LogTamedAggregation.Compute(shaped, null, weights),
+            RewardAggregationKind.MaxMin => MaxMin(shaped, weights, metrics),
             _ => MultiRewardAggregation.WeightedSum(shaped, weights),
         };
-        var metrics = new Dictionary<string, double>();
         var means = raw.mean([0]).data<double>().ToArray();
         for (var k = 0; k < terms.Count; k++) metrics[$"reward/term_{k}/{terms[k].Name}"] = means[k];
         if (multipliers is not null) combined = Constrain(combined, raw, means, metrics);
@@ -71,6 +72,14 @@ public sealed partial class CompositeRewardSource : IGroupRewardSource
         {
             Metrics = metrics,
         };
+    }
+
+    /// <summary>MaxMin's worst-off group's reward; its index logged as <c>reward/maxmin_group</c>.</summary>
+    private static Tensor MaxMin(Tensor shaped, IReadOnlyList<double>? weights, Dictionary<string, double> metrics)
+    {
+        var (rewards, group) = MaxMinAggregation.Compute(shaped, weights);
+        metrics["reward/maxmin_group"] = group;
+        return rewards;
     }
 
     /// <summary>The Lagrangian reward with this step's λ; then the dual step from the batch means.</summary>
