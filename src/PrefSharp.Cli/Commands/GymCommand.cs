@@ -11,7 +11,16 @@ public static class GymCommand
         GymSampleCommand.Create(),
         GymAnnotateCommand.Create(),
         GymRatingsCommand.Create(),
+        GymProbeCommand.Create(),
     };
+
+    /// <summary>The world <paramref name="name"/>, which must decompose its gold into named attributes.</summary>
+    public static Core.Gym.Worlds.IAttributedWorld AttributedWorld(string name)
+    {
+        var named = Core.Gym.Worlds.WorldCatalog.Get(name);
+        return named as Core.Gym.Worlds.IAttributedWorld ?? throw new ArgumentException(
+            $"--world: {named.Name} has no attribute decomposition; use one of {string.Join(", ", Core.Gym.Worlds.WorldCatalog.All.OfType<Core.Gym.Worlds.IAttributedWorld>().Select(w => w.Name))}");
+    }
 
     /// <summary>The --world option every gym verb shares.</summary>
     public static Option<string> WorldOption(string defaultWorld = "lexicon") => new("--world", "-w")

@@ -30,9 +30,7 @@ public static class GymRatingsCommand
         };
         command.SetAction(parse =>
         {
-            var named = WorldCatalog.Get(parse.GetValue(world)!);
-            var attributed = named as IAttributedWorld
-                ?? throw new ArgumentException($"--world: {named.Name} has no attribute decomposition; use one of {string.Join(", ", WorldCatalog.All.OfType<IAttributedWorld>().Select(w => w.Name))}");
+            var attributed = GymCommand.AttributedWorld(parse.GetValue(world)!);
             var (count, perPrompt, theSeed) = (parse.GetValue(prompts), parse.GetValue(responses), parse.GetValue(seed));
             if (count < 1) throw new ArgumentException($"--prompts must be ≥ 1 (got {count})");
             if (perPrompt < 2) throw new ArgumentException($"--responses must be ≥ 2 (got {perPrompt})");

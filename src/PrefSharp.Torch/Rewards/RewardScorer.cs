@@ -17,7 +17,7 @@ public static class RewardScorer
         {
             var scores = model.Rewards(batch.InputIds, batch.AttentionMask);
             if (normalize) scores = model.Normalize(scores);
-            scores.to(ScalarType.Float64).data<double>().ToArray().CopyTo(rewards, start);
+            scores.to(ScalarType.Float64).cpu().data<double>().ToArray().CopyTo(rewards, start);
         });
         return rewards;
     }
