@@ -18,7 +18,7 @@ public static class NashMdCommand
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint (also the frozen reference π_ref): config.json, model.safetensors and the tokenizer", Required = true };
     private static readonly Option<string> Preference = new("--preference")
     {
-        Description = "P(y ≻ y'): gym:WORLD (σ of the world's margin, intransitive worlds stay intransitive), rm:DIR (a GPM's own preference, or σ(r − r') of a scalar RM), judge:URL or cdr:STRONG,WEAK (σ of the density-ratio gap)",
+        Description = "P(y ≻ y'): gym:WORLD (σ of the world's margin, intransitive worlds stay intransitive), rm:DIR (a GPM's own preference, or σ(r − r') of a scalar RM), judge:URL, cdr:STRONG,WEAK or flr:DIR (σ of the likelihood-reward gap)",
         Required = true,
     };
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };

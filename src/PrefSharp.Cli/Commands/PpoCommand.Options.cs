@@ -9,7 +9,7 @@ public static partial class PpoCommand
 {
     private static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     private static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer (also the frozen KL reference)", Required = true };
-    private static readonly Option<string> Reward = new("--reward") { Description = "Sequence reward: gym:WORLD, rm:DIR or cdr:STRONG,WEAK (judge:URL with --algorithm p3o, which compares the pair)", Required = true };
+    private static readonly Option<string> Reward = new("--reward") { Description = "Sequence reward: gym:WORLD, rm:DIR, cdr:STRONG,WEAK or flr:DIR (judge:URL with --algorithm p3o, which compares the pair)", Required = true };
     private static readonly Option<string?> Gold = new("--gold") { Description = "Gym world whose utility is logged as reward/gold (implied by --reward gym:WORLD)" };
     private static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
     private static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };

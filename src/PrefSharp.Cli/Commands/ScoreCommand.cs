@@ -11,7 +11,7 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), an ensemble folder from train-rm --ensemble K, or cdr:STRONG,WEAK (two causal-LM checkpoints: reward log π_strong(y|x) − log π_weak(y|x))", Required = true };
+        var model = new Option<string>("--model") { Description = "Reward model directory (Hugging Face seq-cls layout), an ensemble folder from train-rm --ensemble K, cdr:STRONG,WEAK (two causal-LM checkpoints: reward log π_strong(y|x) − log π_weak(y|x)) or flr:DIR (reward: per-token log-likelihood of praise minus complaint as the user's next turn)", Required = true };
         var data = new Option<string>("--data") { Description = "Preference pairs (any format 'data convert' reads)", Required = true };
         var normalize = new Option<bool>("--normalize") { Description = "Report (r − mean)/std with the model's stored statistics" };
         var batchSize = new Option<int>("--batch-size") { Description = "Sequences per forward pass", DefaultValueFactory = _ => 16 };

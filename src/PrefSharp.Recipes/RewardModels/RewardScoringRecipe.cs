@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Rewards.Likelihood;
+using PrefSharp.Recipes.Rewards;
 using PrefSharp.Torch.Rewards.MultiObjective;
 using PrefSharp.Torch.Rewards.Pluralistic;
 using PrefSharp.Torch.Tokenization;
@@ -15,13 +15,13 @@ namespace PrefSharp.Recipes.RewardModels;
 /// with the objectives ({"objectives_chosen", "objectives_rejected"});
 /// a pluralistic model (PAL, MiCRo) each user's reward (<see cref="PluralisticScores"/>);
 /// an ensemble folder its members' normalised rewards combined as <see cref="RewardScoringOptions.Ensemble"/> says;
-/// <c>cdr:STRONG,WEAK</c> the log-density ratio of two causal LMs (<see cref="DensityRatioReward"/>).
+/// <c>cdr:STRONG,WEAK</c> or <c>flr:DIR</c> a likelihood reward (<see cref="LikelihoodRewardSpec"/>).
 /// </summary>
 public static class RewardScoringRecipe
 {
     public static IReadOnlyList<JsonObject> Score(RewardScoringOptions options)
     {
-        if (options.ModelDirectory.StartsWith("cdr:", StringComparison.Ordinal)) return DensityRatio(options);
+        if (LikelihoodRewardSpec.Matches(options.ModelDirectory)) return Likelihood(options);
         if (RewardModelEvaluationRecipe.IsMultiObjective(options.ModelDirectory, options.Direction)) return MultiObjective(options);
         if (RewardEnsembleFolder.IsEnsemble(options.ModelDirectory)) return Ensemble(options);
         if (PluralisticCheckpoint.IsPluralistic(options.ModelDirectory)) return PluralisticScores.Rows(options);
@@ -57,16 +57,13 @@ public static class RewardScoringRecipe
         return [.. options.Pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
     }
 
-    /// <summary><c>cdr:STRONG,WEAK</c>: r = log π_strong(y | x) − log π_weak(y | x) of each completion.</summary>
-    private static IReadOnlyList<JsonObject> DensityRatio(RewardScoringOptions options)
+    /// <summary><c>cdr:STRONG,WEAK</c> or <c>flr:DIR</c>: a likelihood reward of each completion.</summary>
+    private static IReadOnlyList<JsonObject> Likelihood(RewardScoringOptions options)
     {
-        if (options.Normalize) throw new ArgumentException("--normalize rescales a reward model's rewards with its stored statistics; cdr:STRONG,WEAK has none", "--normalize");
-        if (options.User is not null) throw new ArgumentException("--user picks a user's mixture; cdr:STRONG,WEAK has one reward for everyone", "--user");
-        var folders = options.ModelDirectory[4..].Split(',');
-        if (folders.Length != 2 || folders.Any(f => !Directory.Exists(f)))
-            throw new ArgumentException($"--model cdr:STRONG,WEAK needs two existing checkpoint folders, found \"{options.ModelDirectory[4..]}\"", "--model");
-        using var ratio = DensityRatioReward.Load(folders[0], folders[1]);
-        var rewards = ratio.Score([.. options.Pairs.SelectMany(p => new[] { (p.Prompt.ToPlainText(), p.Chosen.ToPlainText()), (p.Prompt.ToPlainText(), p.Rejected.ToPlainText()) })],
+        if (options.Normalize) throw new ArgumentException("--normalize rescales a reward model's rewards with its stored statistics; a likelihood reward has none", "--normalize");
+        if (options.User is not null) throw new ArgumentException("--user picks a user's mixture; a likelihood reward has one reward for everyone", "--user");
+        using var reward = LikelihoodRewardSpec.Load(options.ModelDirectory, "--model");
+        var rewards = reward.Score([.. options.Pairs.SelectMany(p => new[] { (p.Prompt.ToPlainText(), p.Chosen.ToPlainText()), (p.Prompt.ToPlainText(), p.Rejected.ToPlainText()) })],
             options.BatchSize);
         return [.. options.Pairs.Select((_, i) => new JsonObject { ["index"] = i, ["reward_chosen"] = rewards[2 * i], ["reward_rejected"] = rewards[2 * i + 1] })];
     }

@@ -4,7 +4,6 @@ using PrefSharp.Core.Judging;
 using PrefSharp.Evaluation.Judging;
 using PrefSharp.Recipes.RewardModels;
 using PrefSharp.Torch.Rewards;
-using PrefSharp.Torch.Rewards.Likelihood;
 using PrefSharp.Torch.Rewards.Sources;
 using PrefSharp.Torch.Tokenization;
 using PrefSharp.Torch.Batches;
@@ -18,7 +17,7 @@ namespace PrefSharp.Recipes.Rewards;
 /// (a reward model, or the folder of a <c>train-rm --ensemble K</c> ensemble combined by a <see cref="RewardEnsembleChoice"/>; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
 /// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
 /// judge asked about every pair in both orders; always pairwise) or <c>cdr:STRONG,WEAK</c> (two causal-LM checkpoints,
-/// the log-density ratio of the first over the second, <see cref="DensityRatioReward"/>). <c>online-dpo</c> parses its <c>--label</c> with the
+/// the log-density ratio of the first over the second) or <c>flr:DIR</c> (follow-up likelihood; <see cref="LikelihoodRewardSpec"/>). <c>online-dpo</c> parses its <c>--label</c> with the
 /// same forms (the flag named in errors), a gym world labelled by its simulated annotators
 /// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
 /// </summary>
@@ -91,15 +90,12 @@ public sealed partial class RewardSourceSpec : IDisposable
                 judged.owned.Add(client);
                 return judged;
             }
-            case "cdr":
+            case "cdr" or "flr":
             {
-                var folders = value.Split(',');
-                if (folders.Length != 2 || folders.Any(f => !Directory.Exists(f)))
-                    throw new ArgumentException($"{option} cdr:STRONG,WEAK needs two existing checkpoint folders, found \"{value}\"", option);
-                var ratio = DensityRatioReward.Load(folders[0], folders[1]);
-                var cdr = new RewardSourceSpec(pairwise ? WinRateRewardSource.BradleyTerry(ratio.AsSource()) : ratio.AsSource(), null);
-                cdr.owned.Add(ratio);
-                return cdr;
+                var likelihood = LikelihoodRewardSpec.Load(spec, option);
+                var source = new RewardSourceSpec(pairwise ? WinRateRewardSource.BradleyTerry(likelihood.AsSource()) : likelihood.AsSource(), null);
+                source.owned.Add(likelihood);
+                return source;
             }
             default: throw Bad(spec, option);
         }
@@ -108,7 +104,7 @@ public sealed partial class RewardSourceSpec : IDisposable
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     private static ArgumentException Bad(string spec, string option) =>
-        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR, judge:URL or cdr:STRONG,WEAK, found \"{spec}\"", option);
+        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR, judge:URL, cdr:STRONG,WEAK or flr:DIR, found \"{spec}\"", option);
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ public static class OnlineDpoCommand
 {
     internal static readonly Option<string> Prompts = new("--prompts") { Description = "Prompts: one per line, or any data file 'data convert' reads (each record's prompt)", Required = true };
     internal static readonly Option<string> Model = new("--model") { Description = "Policy checkpoint: config.json, model.safetensors and the tokenizer (also the fixed reference)", Required = true };
-    internal static readonly Option<string> Label = new("--label") { Description = "Labeller: gym:WORLD (simulated annotators), rm:DIR (reward model, higher reward chosen), cdr:STRONG,WEAK (density ratio of two checkpoints, higher chosen) or judge:URL (OpenAI-compatible judge, both orders)", Required = true };
+    internal static readonly Option<string> Label = new("--label") { Description = "Labeller: gym:WORLD (simulated annotators), rm:DIR (reward model, higher reward chosen), cdr:STRONG,WEAK (density ratio of two checkpoints) or flr:DIR (follow-up likelihood), higher chosen, or judge:URL (OpenAI-compatible judge, both orders)", Required = true };
     internal static readonly Option<double> JudgeTimeout = JudgeTimeoutOption.Create();
     internal static readonly Option<string?> JudgeModel = new("--judge-model") { Description = "Model name sent to the judge endpoint (key: PREFSHARP_JUDGE_API_KEY)" };
     internal static readonly Option<string> Annotators = new("--annotators") { Description = $"gym:WORLD panel: 'ID[:key=value,…];…' with keys {AnnotatorSpec.Keys}", DefaultValueFactory = _ => AnnotatorSpec.Default };

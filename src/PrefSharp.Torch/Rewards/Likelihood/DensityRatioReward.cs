@@ -16,7 +16,7 @@ namespace PrefSharp.Torch.Rewards.Likelihood;
 /// (<see cref="GymText"/>: "PROMPT:" then " RESPONSE" and EOS, EOS scored as in training). The paper's customisation
 /// (criteria and exemplars in the prompt) is the caller's prompt text.
 /// </summary>
-public sealed class DensityRatioReward : IDisposable
+public sealed class DensityRatioReward : ILikelihoodReward
 {
     private readonly Scorer strong;
     private readonly Scorer weak;
@@ -52,7 +52,7 @@ public sealed class DensityRatioReward : IDisposable
     }
 
     /// <summary>The reward as a pointwise source for <c>grpo --reward</c> and <c>online-dpo --label</c>.</summary>
-    public PointwiseRewardSource AsSource(string name = "cdr") => new(name, items => Score(items));
+    public PointwiseRewardSource AsSource() => new("cdr", items => Score(items));
 
     public void Dispose()
     {

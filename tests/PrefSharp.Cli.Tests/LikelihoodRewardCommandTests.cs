@@ -6,11 +6,11 @@ using static TorchSharp.torch;
 
 namespace PrefSharp.Cli.Tests;
 
-/// <summary><c>cdr:STRONG,WEAK</c> reaches <c>score</c> and <c>online-dpo --label</c>.</summary>
-public sealed class DensityRatioCommandTests
+/// <summary>The likelihood rewards <c>cdr:STRONG,WEAK</c> and <c>flr:DIR</c> reach <c>score</c> and <c>online-dpo --label</c>.</summary>
+public sealed class LikelihoodRewardCommandTests
 {
     [Fact]
-    public void Score_and_online_dpo_read_the_density_ratio_of_two_checkpoints()
+    public void Score_grpo_and_online_dpo_read_likelihood_rewards_of_checkpoints()
     {
         var (root, strong, prompts) = TinyGymPolicy.Create("prefsharp-cdr-", 4);
         var weak = Path.Combine(root, "weak");
@@ -38,9 +38,17 @@ public sealed class DensityRatioCommandTests
             "--out", Path.Combine(root, "out"), "--rounds", "1", "--samples-per-prompt", "2", "--max-new-tokens", "4", "--max-steps", "1", "--batch-size", "2");
         Assert.True(online.ExitCode == 0, online.Error);
         Assert.Contains("label cdr", online.Output);
+        var followUp = Scores($"flr:{strong}");
+        Assert.All(followUp.SelectMany(r => r), r => Assert.True(double.IsFinite(r) && r != 0));   // praise and complaint differ in likelihood
+        var grpo = CliRun.Of("grpo", "--prompts", prompts, "--model", strong, "--reward", $"flr:{strong}", "--out", Path.Combine(root, "grpo"),
+            "--max-steps", "1", "--group-size", "2", "--max-completion-length", "4");
+        Assert.True(grpo.ExitCode == 0, grpo.Error);
         var missing = CliRun.Of("score", "--model", $"cdr:{strong}", "--data", pairs);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("cdr:STRONG,WEAK needs two existing checkpoint folders", missing.Error);
+        var two = CliRun.Of("score", "--model", $"flr:{strong},{weak}", "--data", pairs);
+        Assert.Equal(2, two.ExitCode);
+        Assert.Contains("flr:DIR needs one existing checkpoint folder", two.Error);
         Directory.Delete(root, recursive: true);
     }
 }
