@@ -9,7 +9,7 @@ public static partial class GrpoCommand
 {
     private static readonly Option<string[]> Reward = new("--reward")
     {
-        Description = "SPEC[@WEIGHT], repeatable: gym:WORLD (or gym:WORLD:GROUP, one annotator group's utility), rm:DIR (a model or a train-rm --ensemble folder), judge:URL, cdr:STRONG,WEAK (log π_strong − log π_weak of two checkpoints) or flr:DIR (follow-up likelihood), "
+        Description = "SPEC[@WEIGHT], repeatable: gym:WORLD (or gym:WORLD:GROUP, one annotator group's utility), rm:DIR (a model or a train-rm --ensemble folder), judge:URL, cdr:STRONG,WEAK (log π_strong − log π_weak of two checkpoints), flr:DIR (follow-up likelihood), or label-free ttrl (1 for agreeing with the group's majority answer) or evol (EVOL-RL: majority plus novelty), "
             + "e.g. --reward gym:lexicon@0.7 --reward rm:runs/rm@0.3 (weight 1 when omitted)",
         Required = true, Arity = ArgumentArity.OneOrMore,
     };

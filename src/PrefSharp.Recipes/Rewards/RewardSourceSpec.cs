@@ -17,7 +17,9 @@ namespace PrefSharp.Recipes.Rewards;
 /// (a reward model, or the folder of a <c>train-rm --ensemble K</c> ensemble combined by a <see cref="RewardEnsembleChoice"/>; with --pairwise, Bradley–Terry win rates σ(r_i − r_j), or for a General Preference Model checkpoint
 /// its own preference σ(⟨R(x) v_i, v_j⟩ / β), which needs --pairwise) or <c>judge:URL</c> (an OpenAI-compatible
 /// judge asked about every pair in both orders; always pairwise) or <c>cdr:STRONG,WEAK</c> (two causal-LM checkpoints,
-/// the log-density ratio of the first over the second) or <c>flr:DIR</c> (follow-up likelihood; <see cref="LikelihoodRewardSpec"/>). <c>online-dpo</c> parses its <c>--label</c> with the
+/// the log-density ratio of the first over the second), <c>flr:DIR</c> (follow-up likelihood; <see cref="LikelihoodRewardSpec"/>),
+/// or the label-free <c>ttrl</c> and <c>evol</c> (the group's majority answer, with EVOL-RL's novelty;
+/// <see cref="MajorityVoteRewardSource"/>). <c>online-dpo</c> parses its <c>--label</c> with the
 /// same forms (the flag named in errors), a gym world labelled by its simulated annotators
 /// (the <c>gym</c> argument) and a reward model scoring pointwise (the Bradley–Terry label: the higher reward is chosen).
 /// </summary>
@@ -40,6 +42,11 @@ public sealed partial class RewardSourceSpec : IDisposable
     public static RewardSourceSpec Parse(string spec, bool pairwise, string? judgeModel, int maxLength, string option = "--reward",
         Func<IWorld, IGroupRewardSource>? gym = null, double judgeTimeout = 60, RewardEnsembleChoice? ensemble = null)
     {
+        if (spec is "ttrl" or "evol")
+        {
+            if (pairwise) throw new ArgumentException($"{option} {spec}: a majority-vote reward is already relative within the group; drop --pairwise", "--pairwise");
+            return new RewardSourceSpec(new MajorityVoteRewardSource(novelty: spec == "evol"), null);
+        }
         var colon = spec.IndexOf(':');
         var (kind, value) = colon > 0 ? (spec[..colon], spec[(colon + 1)..]) : (spec, "");
         if (value.Length == 0) throw Bad(spec, option);
@@ -104,7 +111,7 @@ public sealed partial class RewardSourceSpec : IDisposable
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     private static ArgumentException Bad(string spec, string option) =>
-        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR, judge:URL, cdr:STRONG,WEAK or flr:DIR, found \"{spec}\"", option);
+        new($"{option} must be gym:WORLD ({string.Join(", ", WorldCatalog.Names)}), rm:DIR, judge:URL, cdr:STRONG,WEAK, flr:DIR, ttrl or evol, found \"{spec}\"", option);
 
     public void Dispose()
     {
