@@ -34,30 +34,8 @@ public sealed partial class GrpoTrainer
     /// </summary>
     public GrpoTrainingResult Run(CancellationToken cancellation = default)
     {
-        var reports = new List<GrpoStepReport>();
-        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
-        void Collect(StepReport step)
-        {
-            reports.Add(Report(step));
-            StepCompleted?.Invoke(lastReport!);
-        }
-        loop.StepCompleted += Collect;
-        loop.StopWhen = budget is null ? null : _ => budget.Observe(lastReport!.Diagnostics.SequenceKl);
-        TrainingResult result;
-        try
-        {
-            result = loop.Run(cancellation);
-        }
-        finally
-        {
-            loop.StepCompleted -= Collect;
-        }
-        if (result.AlreadyFinished) return new GrpoTrainingResult(Step, false, result.LastCheckpoint, []);
-        if (result.Cancelled) return new GrpoTrainingResult(Step, true, result.LastCheckpoint, reports);
-        if (result.Stopped) progress.Message(budget!.StopMessage(Step));
-        return new GrpoTrainingResult(Step, false, result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports)
-        {
-            StoppedAtKlBudget = result.Stopped,
-        };
+        var run = RolloutRun.Execute(loop, Report, report => report.Diagnostics.SequenceKl, report => StepCompleted?.Invoke(report),
+            Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null, progress, cancellation);
+        return new GrpoTrainingResult(Step, run.Cancelled, run.Checkpoint, run.Reports) { StoppedAtKlBudget = run.StoppedAtKlBudget };
     }
 }

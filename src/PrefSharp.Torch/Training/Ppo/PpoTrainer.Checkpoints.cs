@@ -1,5 +1,3 @@
-using PrefSharp.Torch.Training.Checkpointing;
-using PrefSharp.Torch.Training.Loop;
 using PrefSharp.Torch.Training.Rollouts;
 
 namespace PrefSharp.Torch.Training.Ppo;
@@ -26,30 +24,8 @@ public sealed partial class PpoTrainer
     /// </summary>
     public PpoTrainingResult Run(CancellationToken cancellation = default)
     {
-        var reports = new List<PpoStepReport>();
-        var budget = Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null;
-        void Collect(StepReport step)
-        {
-            reports.Add(Report(step));
-            StepCompleted?.Invoke(lastReport!);
-        }
-        loop.StepCompleted += Collect;
-        loop.StopWhen = budget is null ? null : _ => budget.Observe(lastReport!.Diagnostics.SequenceKl);
-        TrainingResult result;
-        try
-        {
-            result = loop.Run(cancellation);
-        }
-        finally
-        {
-            loop.StepCompleted -= Collect;
-        }
-        if (result.AlreadyFinished) return new PpoTrainingResult(Step, false, result.LastCheckpoint, []);
-        if (result.Cancelled) return new PpoTrainingResult(Step, true, result.LastCheckpoint, reports);
-        if (result.Stopped) progress.Message(budget!.StopMessage(Step));
-        return new PpoTrainingResult(Step, false, result.LastCheckpoint ?? CheckpointFolders.Latest(Options.Training.OutputDirectory), reports)
-        {
-            StoppedAtKlBudget = result.Stopped,
-        };
+        var run = RolloutRun.Execute(loop, Report, report => report.Diagnostics.SequenceKl, report => StepCompleted?.Invoke(report),
+            Options.KlBudget is { } nats ? new KlBudget(nats, Options.KlBudgetWindow) : null, progress, cancellation);
+        return new PpoTrainingResult(Step, run.Cancelled, run.Checkpoint, run.Reports) { StoppedAtKlBudget = run.StoppedAtKlBudget };
     }
 }
